@@ -1,0 +1,19 @@
+/**
+ * Bank-card four-element check: name, ID number, card and phone verified together, shaped
+ * like Tencent Cloud FaceID `BankCard4EVerification` so a production adapter maps 1:1.
+ */
+export interface FourElements {
+  name: string;
+  idNumber: string;
+  bankCard: string;
+  phone: string;
+}
+
+export type FourElementResult =
+  | { outcome: 'match' }
+  | { outcome: 'mismatch'; field?: 'name' | 'idNumber' | 'bankCard' | 'phone' }
+  | { outcome: 'unavailable'; reason: string };
+
+export interface IdentityVerifier {
+  verifyFourElements(elements: FourElements): Promise<FourElementResult>;
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineFunction } from '../../services/platform/handler';
+import { fenAmount, idempotencyKey, termMonths } from '../../services/platform/schemas';
+import { createDraw } from '../../services/loans/create-draw';
+
+const input = z.strictObject({ amountFen: fenAmount('amountFen'), termMonths, idempotencyKey });
+
+/** Draw: borrows part of the line and pays it out to the bound card. */
+export const main = defineFunction({
+  name: 'draw',
+  caller: 'required',
+  input,
+  run: (request, { caller, services, requestId }) => createDraw(services, caller!, request, requestId),
+});

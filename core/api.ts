@@ -1,0 +1,227 @@
+/**
+ * Requests and results of the cloud functions, shared by the mini-program and the
+ * functions. Amounts are integer fen, rates integer parts per million per day, dates
+ * `YYYY-MM-DD` business dates in Asia/Shanghai. Every function returns a
+ * {@link FunctionResult}: `ok: false` carries a stable code and a message for people.
+ */
+import type { ErrorCode } from './errors';
+
+export type FunctionResult<T> =
+  | { ok: true; requestId: string; data: T }
+  | { ok: false; requestId: string; error: ApiError };
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+export type ConsentKind = 'identity' | 'biometrics' | 'creditQuery' | 'automatedDecision';
+
+/** Version of each consent text the borrower accepts; bump when a text changes. */
+export const CONSENT_VERSIONS: Record<ConsentKind, string> = {
+  identity: '2026-12-01',
+  biometrics: '2026-12-01',
+  creditQuery: '2026-12-01',
+  automatedDecision: '2026-12-01',
+};
+
+/** Where a borrower is in the journey. */
+export type AccountStage = 'new' | 'identity_verified' | 'face_verified' | 'credit_decided';
+
+// ---- account ---------------------------------------------------------------------------
+
+export interface AccountStatusRequest { action: 'status' }
+export interface SendCodeRequest { action: 'sendCode'; phone: string }
+export interface OpenAccountRequest {
+  action: 'open';
+  name: string;
+  idNumber: string;
+  bankCard: string;
+  phone: string;
+  code: string;
+  /** Each consent's accepted version; all four are required. */
+  consents: Record<ConsentKind, string>;
+}
+export type AccountRequest = AccountStatusRequest | SendCodeRequest | OpenAccountRequest;
+
+export interface AccountStatus {
+  stage: AccountStage;
+  invited: boolean;
+  maskedName?: string;
+  maskedIdNumber?: string;
+  maskedPhone?: string;
+  maskedBankCard?: string;
+  consents: { kind: ConsentKind; version: string; acceptedAt: string }[];
+  faceAttemptsLeftToday: number;
+}
+
+export interface SendCodeResult {
+  maskedPhone: string;
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}
+
+export interface OpenAccountResult {
+  status: AccountStatus;
+  /** Non-blocking remarks, e.g. a card number that fails the Luhn check. */
+  warnings: string[];
+}
+
+// ---- faceVerify ------------------------------------------------------------------------
+
+export interface FaceVerifyRequest {
+  action: 'verify';
+  /** JPEG or PNG, base64 without a data: prefix, at most 4 MB decoded. */
+  selfieBase64: string;
+}
+
+export interface FaceVerifyResult {
+  passed: boolean;
+  /** Descriptor distance to the photo on file; lower is more alike. */
+  distance?: number;
+  threshold?: number;
+  reason?: 'no_match' | 'no_face' | 'multiple_faces' | 'unreadable_image';
+  /** What happened and what to do next, for the borrower. */
+  message?: string;
+  attemptsLeftToday: number;
+  stage: AccountStage;
+}
+
+// ---- creditLine ------------------------------------------------------------------------
+
+export interface CreditLineRequest { action: 'evaluate' | 'show' }
+
+export interface ReasonCode { code: string; zh: string; en: string }
+
+export interface CreditLineView {
+  decision: 'approved' | 'declined';
+  displayScore: number;
+  lineFen: number;
+  usedFen: number;
+  availableFen: number;
+  dailyRatePpm: number;
+  /** APR of a typical draw at this rate, e.g. "18.25%". */
+  aprText: string;
+  reasons: ReasonCode[];
+  modelVersion: string;
+  decidedAt: string;
+}
+
+// ---- loanQuote -------------------------------------------------------------------------
+
+export type TermMonths = 5 | 10 | 20;
+
+export interface LoanQuoteRequest { amountFen: number; termMonths: TermMonths }
+
+export interface InstallmentView {
+  number: number;
+  dueDate: string;
+  principalFen: number;
+  interestFen: number;
+  totalFen: number;
+}
+
+export interface LoanQuote {
+  amountFen: number;
+  termMonths: TermMonths;
+  dailyRatePpm: number;
+  /** Annualized rate to two decimals, e.g. "18.25%"; shown more prominently than the daily rate. */
+  aprText: string;
+  aprBasisPoints: number;
+  repaymentDay: number;
+  drawDate: string;
+  installments: InstallmentView[];
+  totalInterestFen: number;
+  totalRepaymentFen: number;
+}
+
+// ---- draw ------------------------------------------------------------------------------
+
+export interface DrawRequest {
+  amountFen: number;
+  termMonths: TermMonths;
+  /** Client-made key (UUID), stored before any money moves: a retry returns the same draw. */
+  idempotencyKey: string;
+}
+
+export type DrawStatus = 'disbursing' | 'active' | 'closed' | 'cancelled';
+
+export interface InstallmentState extends InstallmentView {
+  status: 'upcoming' | 'due' | 'overdue' | 'paid';
+  paidFen: number;
+  penaltyFen: number;
+}
+
+export interface DrawView {
+  drawId: string;
+  status: DrawStatus;
+  principalFen: number;
+  outstandingPrincipalFen: number;
+  termMonths: TermMonths;
+  dailyRatePpm: number;
+  aprText: string;
+  drawDate: string;
+  maskedBankCard: string;
+  installments: InstallmentState[];
+  /** Why a draw was cancelled, e.g. the payout failed. */
+  cancelReason?: string;
+}
+
+// ---- loans -----------------------------------------------------------------------------
+
+export type LoansRequest = { action: 'list' } | { action: 'detail'; drawId: string };
+
+export interface LoanSummary {
+  drawId: string;
+  status: DrawStatus;
+  principalFen: number;
+  outstandingPrincipalFen: number;
+  drawDate: string;
+  nextDueDate?: string;
+  nextDueFen?: number;
+  overdue: boolean;
+}
+
+export interface LoanDetail extends DrawView {
+  /** What paying the whole draw off today costs. */
+  payoffTodayFen: number;
+  /** What is due or overdue today. */
+  dueTodayFen: number;
+  businessDate: string;
+}
+
+// ---- repay -----------------------------------------------------------------------------
+
+export type RepaymentKind = 'due' | 'payoff';
+
+export type RepayRequest =
+  | { action: 'quote'; drawId: string; kind: RepaymentKind }
+  | {
+      action: 'pay';
+      drawId: string;
+      kind: RepaymentKind;
+      /** The amount the borrower confirmed; refused if today's amount differs. */
+      amountFen: number;
+      idempotencyKey: string;
+    };
+
+export interface RepaymentQuote {
+  drawId: string;
+  kind: RepaymentKind;
+  amountFen: number;
+  principalFen: number;
+  interestFen: number;
+  penaltyFen: number;
+  businessDate: string;
+}
+
+export interface RepaymentView {
+  repaymentId: string;
+  drawId: string;
+  status: 'collecting' | 'succeeded' | 'failed';
+  amountFen: number;
+  failureReason?: string;
+  loan?: LoanDetail;
+}

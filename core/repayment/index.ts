@@ -1,0 +1,3 @@
+export * from './types';
+export { computeLoanState, payoffAmountFen, allocatePayment } from './loanState';
+export { assertLoanTerms, assertPayment } from './validateTerms';

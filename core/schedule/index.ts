@@ -1,0 +1,4 @@
+export * from './types';
+export * from './dueDates';
+export * from './productSchedule';
+export * from './monthlySchedule';

@@ -1,0 +1,153 @@
+import type { Transfer } from '../../adapters/ports/bank';
+import { addDays, businessDate } from '../../core/dates';
+import { quoteDraw } from '../../core/quote';
+import type { Services } from '../container';
+import { accrueThrough } from '../accrual/accrue';
+import { readAccrualState, registerRateChange, startAccrualBefore, writeAccrualState } from '../accrual/accrual-state';
+import { USERS, type UserDocument } from '../account/user-document';
+import { postJournal } from '../ledger';
+import { DRAWS, type DrawDocument } from './draw-document';
+
+/** How long a borrower's request waits for the rail before answering "disbursing". */
+const WAIT_FOR_SETTLEMENT_MS = 2_000;
+const POLL_INTERVAL_MS = 100;
+
+const FAILURE_REASONS: Record<string, string> = {
+  insufficient_funds: '收款银行退回了这笔放款，请稍后重试。',
+  account_closed: '收款银行卡已销户，放款未成功，请更换银行卡后重新借款。',
+  timeout: '银行处理超时，放款未成功，借款已取消，您无需还款。',
+  rejected: '银行拒绝了这笔放款，借款已取消，您无需还款。',
+};
+
+/** Sends the payout for a draw; the rail treats a repeated transfer id as the same transfer. */
+export async function sendPayout(services: Services, draw: DrawDocument, user: UserDocument): Promise<void> {
+  try {
+    await services.bank.payout({
+      transferId: draw.payoutId,
+      bankCard: user.bankCard ?? '',
+      accountName: user.name ?? '',
+      amountFen: draw.principalFen,
+    });
+  } catch (error) {
+    // The draw stays "disbursing": the next read or the daily job sends the payout again.
+    services.logger.error({ err: error, drawId: draw._id }, 'payout request failed; it will be retried');
+  }
+}
+
+/** Polls the rail briefly so most borrowers see the final result in the same request. */
+export async function awaitDisbursement(services: Services, drawId: string, requestId: string): Promise<DrawDocument> {
+  const deadline = Date.now() + WAIT_FOR_SETTLEMENT_MS;
+  for (;;) {
+    const draw = await settleDisbursement(services, drawId, requestId);
+    if (draw.status !== 'disbursing' || Date.now() >= deadline) return draw;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/**
+ * Brings a disbursing draw to its final state from the rail's status: active when the
+ * payout succeeded (the loan starts accruing from the settlement date), cancelled with the
+ * line and the pool restored when it failed. A payout the rail never received is sent again.
+ */
+export async function settleDisbursement(services: Services, drawId: string, requestId: string): Promise<DrawDocument> {
+  const draw = await services.store.get<DrawDocument>(DRAWS, drawId);
+  if (!draw) throw new Error(`draw ${drawId} not found`);
+  if (draw.status !== 'disbursing') return draw;
+
+  const transfer = await services.bank.getTransfer(draw.payoutId);
+  if (transfer === null) {
+    const user = await services.store.get<UserDocument>(USERS, draw.openId);
+    if (user) await sendPayout(services, draw, user);
+    return draw;
+  }
+  if (transfer.status === 'pending') return draw;
+  return transfer.status === 'succeeded'
+    ? activateDraw(services, drawId, transfer, requestId)
+    : cancelDraw(services, drawId, transfer, requestId);
+}
+
+async function activateDraw(services: Services, drawId: string, transfer: Transfer, requestId: string) {
+  const settledOn = businessDate(transfer.settledAt ?? services.clock.now());
+  return services.store.runTransaction(async (tx) => {
+    const draw = await tx.get<DrawDocument>(DRAWS, drawId);
+    if (!draw || draw.status !== 'disbursing') return draw as DrawDocument;
+
+    // Interest starts on the settlement date, or on the first night not yet accrued when
+    // the settlement is seen only after its night was closed (the borrower never pays more).
+    const accrual = await readAccrualState(tx);
+    startAccrualBefore(accrual, settledOn);
+    const firstOpenNight = addDays(accrual.lastAccruedNight as string, 1);
+    const startDate = settledOn > firstOpenNight ? settledOn : firstOpenNight;
+    await writeAccrualState(tx, accrual);
+    const current = await accrueThrough(tx, addDays(startDate, -1), requestId);
+
+    // Money that lands on a later business date starts its schedule from that date.
+    let { installments, aprBasisPoints, aprText } = draw;
+    if (startDate !== draw.drawDate) {
+      const quote = quoteDraw({
+        principalFen: draw.principalFen,
+        termMonths: draw.termMonths,
+        dailyRatePpm: draw.dailyRatePpm,
+        drawDate: startDate,
+        repaymentDay: draw.repaymentDay,
+        method: draw.method,
+      });
+      installments = quote.installments;
+      aprBasisPoints = quote.apr.bps;
+      aprText = quote.apr.display;
+    }
+
+    const rate = draw.dailyRatePpm;
+    await registerRateChange(tx, current, startDate, draw.principalFen * rate);
+    for (const row of installments) await registerRateChange(tx, current, row.dueDate, -row.principalFen * rate);
+
+    await postJournal(tx, {
+      journalId: `disbursed:${drawId}`,
+      requestId,
+      kind: 'disbursement_settlement',
+      businessDate: startDate,
+      loanId: drawId,
+      entries: [
+        { account: 'loans_principal_receivable', debitFen: draw.principalFen },
+        { account: 'settlement_in_transit', creditFen: draw.principalFen },
+      ],
+    });
+    const activated: DrawDocument = {
+      ...draw,
+      status: 'active',
+      drawDate: startDate,
+      installments,
+      aprBasisPoints,
+      aprText,
+      disbursedAt: transfer.settledAt ?? services.clock.now().toISOString(),
+      nextEventDate: installments[0].dueDate,
+    };
+    await tx.set(DRAWS, activated);
+    return activated;
+  });
+}
+
+async function cancelDraw(services: Services, drawId: string, transfer: Transfer, requestId: string) {
+  const reason = FAILURE_REASONS[transfer.failure ?? 'rejected'] ?? FAILURE_REASONS.rejected;
+  const cancelled = await services.store.runTransaction(async (tx) => {
+    const draw = await tx.get<DrawDocument>(DRAWS, drawId);
+    if (!draw || draw.status !== 'disbursing') return draw as DrawDocument;
+    await postJournal(tx, {
+      journalId: `draw-cancelled:${drawId}`,
+      requestId,
+      kind: 'reversal',
+      businessDate: businessDate(services.clock.now()),
+      loanId: drawId,
+      entries: [
+        { account: 'platform_funds', debitFen: draw.principalFen },
+        { account: 'settlement_in_transit', creditFen: draw.principalFen },
+      ],
+    });
+    await tx.update(USERS, draw.openId, { usedFen: { $inc: -draw.principalFen } });
+    const result: DrawDocument = { ...draw, status: 'cancelled', cancelReason: reason, nextEventDate: null };
+    await tx.set(DRAWS, result);
+    return result;
+  });
+  services.logger.warn({ drawId, failure: transfer.failure }, 'payout failed; draw cancelled and line restored');
+  return cancelled;
+}

@@ -1,0 +1,45 @@
+import type { LoanQuote, TermMonths } from '../../core/api';
+import { businessDate } from '../../core/dates';
+import { LoanError } from '../../core/errors';
+import { quoteDraw } from '../../core/quote';
+import type { Caller } from '../platform/caller';
+import type { Services } from '../container';
+import { requireUser } from '../account/account-status';
+import { assertInvited } from '../account/pilot';
+
+/** Quotes a draw on today's date at the borrower's rate and repayment day; nothing is stored. */
+export async function quoteLoan(services: Services, caller: Caller, amountFen: number, termMonths: TermMonths): Promise<LoanQuote> {
+  await assertInvited(services.store, caller.openId, services.config.pilotRolloutPercent);
+  const user = await requireUser(services, caller);
+  const credit = user.credit;
+  if (!credit) throw new LoanError('PRECONDITION_FAILED', '请先查看额度，再借款。');
+  if (credit.decision !== 'approved') throw new LoanError('CREDIT_DECLINED', '很抱歉，您暂未获得借款额度。');
+
+  const drawDate = businessDate(services.clock.now());
+  const quote = quoteDraw({
+    principalFen: amountFen,
+    termMonths,
+    dailyRatePpm: credit.dailyRatePpm,
+    drawDate,
+    repaymentDay: user.repaymentDay,
+    availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
+  });
+  return {
+    amountFen,
+    termMonths,
+    dailyRatePpm: credit.dailyRatePpm,
+    aprText: quote.apr.display,
+    aprBasisPoints: quote.apr.bps,
+    repaymentDay: quote.repaymentDay,
+    drawDate,
+    installments: quote.installments.map(({ number, dueDate, principalFen, interestFen, totalFen }) => ({
+      number,
+      dueDate,
+      principalFen,
+      interestFen,
+      totalFen,
+    })),
+    totalInterestFen: quote.totalInterestFen,
+    totalRepaymentFen: quote.totalRepaymentFen,
+  };
+}

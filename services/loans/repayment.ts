@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import type { Transfer } from '../../adapters/ports/bank';
+import type { RepaymentKind, RepaymentQuote, RepaymentView } from '../../core/api';
+import { addDays, businessDate, daysBetween } from '../../core/dates';
+import { LoanError } from '../../core/errors';
+import { formatYuan } from '../../core/money';
+import type { LoanState } from '../../core/repayment';
+import type { Caller } from '../platform/caller';
+import type { Services } from '../container';
+import { accrueThrough, billInterestLines } from '../accrual/accrue';
+import { registerRateChange, writeAccrualState } from '../accrual/accrual-state';
+import { USERS, type UserDocument } from '../account/user-document';
+import { postJournal, type JournalLine } from '../ledger';
+import { billDueInstallments, currentPeriodStart, exactInterestMicroFen, mergeLines } from './billing';
+import {
+  DRAWS,
+  IDEMPOTENCY_KEYS,
+  idempotencyId,
+  loanStateOn,
+  REPAYMENTS,
+  type DrawDocument,
+  type IdempotencyDocument,
+  type RepaymentDocument,
+} from './draw-document';
+import { nextEventDate } from './next-event';
+
+const WAIT_FOR_SETTLEMENT_MS = 2_000;
+const POLL_INTERVAL_MS = 100;
+
+const COLLECTION_FAILURES: Record<string, string> = {
+  insufficient_funds: '银行卡余额不足，扣款未成功。请存入足够金额后再还款。',
+  account_closed: '银行卡已销户，扣款未成功。',
+  timeout: '银行处理超时，扣款未成功，请稍后重试。',
+  rejected: '银行拒绝了这笔扣款，请稍后重试。',
+};
+
+/** Loads the caller's own draw; another user's draw id is simply not found. */
+export async function ownDraw(services: Services, caller: Caller, drawId: string): Promise<DrawDocument> {
+  const draw = await services.store.get<DrawDocument>(DRAWS, drawId);
+  if (!draw || draw.openId !== caller.openId) {
+    throw new LoanError('NOT_FOUND', '没有找到这笔借款。', 'drawId');
+  }
+  return draw;
+}
+
+function amountFor(kind: RepaymentKind, state: LoanState): number {
+  return kind === 'payoff' ? state.payoffFen : state.amountDueFen;
+}
+
+/** Today's amount to repay a draw's due installments or to pay it off, with its parts. */
+export function quoteFor(draw: DrawDocument, kind: RepaymentKind, date: string): RepaymentQuote {
+  if (draw.status !== 'active') {
+    throw new LoanError('PRECONDITION_FAILED', draw.status === 'closed' ? '这笔借款已结清。' : '这笔借款尚未放款成功，无需还款。', 'drawId');
+  }
+  const state = loanStateOn(draw, date);
+  const amountFen = amountFor(kind, state);
+  if (amountFen === 0) {
+    const next = state.installments.find((item) => item.status !== 'paid');
+    throw new LoanError(
+      'PRECONDITION_FAILED',
+      `当前没有到期应还的金额${next ? `，下一期还款日为 ${next.dueDate}` : ''}。如需提前还清，请选择“提前结清”。`,
+      'kind',
+    );
+  }
+  const penaltyFen = state.penaltyInterestFen;
+  const interestFen = state.dueInterestFen + (kind === 'payoff' ? state.currentInterestFen : 0);
+  return {
+    drawId: draw._id,
+    kind,
+    amountFen,
+    principalFen: amountFen - interestFen - penaltyFen,
+    interestFen,
+    penaltyFen,
+    businessDate: date,
+  };
+}
+
+/** Returns today's repayment amount for the caller's draw. */
+export async function quoteRepayment(services: Services, caller: Caller, drawId: string, kind: RepaymentKind) {
+  const draw = await ownDraw(services, caller, drawId);
+  return quoteFor(draw, kind, businessDate(services.clock.now()));
+}
+
+export interface PayRequest {
+  drawId: string;
+  kind: RepaymentKind;
+  amountFen: number;
+  idempotencyKey: string;
+}
+
+/**
+ * Starts a repayment from the bound card. The amount must equal today's quote, so the
+ * borrower pays exactly what was shown. Only one repayment per draw runs at a time, and
+ * the idempotency key makes a retry return the first repayment.
+ */
+export async function payRepayment(services: Services, caller: Caller, request: PayRequest, requestId: string): Promise<RepaymentView> {
+  const keyId = idempotencyId(caller.openId, request.idempotencyKey);
+  const fingerprint = JSON.stringify({ drawId: request.drawId, kind: request.kind, amountFen: request.amountFen });
+  const now = services.clock.now();
+  const today = businessDate(now);
+  const repaymentId = `rp_${randomUUID()}`;
+  await ownDraw(services, caller, request.drawId);
+
+  const repayment = await services.store.runTransaction(async (tx) => {
+    const previous = await tx.get<IdempotencyDocument>(IDEMPOTENCY_KEYS, keyId);
+    if (previous) {
+      if (previous.kind !== 'repayment' || previous.fingerprint !== fingerprint) {
+        throw new LoanError('CONFLICT', 'idempotencyKey was already used for a different request: generate a new key for a new repayment.', 'idempotencyKey');
+      }
+      return (await tx.get<RepaymentDocument>(REPAYMENTS, previous.resultId)) as RepaymentDocument;
+    }
+    const draw = await tx.get<DrawDocument>(DRAWS, request.drawId);
+    if (!draw || draw.openId !== caller.openId) throw new LoanError('NOT_FOUND', '没有找到这笔借款。', 'drawId');
+    if (draw.pendingRepaymentId) {
+      throw new LoanError('CONFLICT', '这笔借款有一笔还款正在处理中，请稍后查看结果。', 'drawId', {
+        repaymentId: draw.pendingRepaymentId,
+      });
+    }
+    const quote = quoteFor(draw, request.kind, today);
+    if (quote.amountFen !== request.amountFen) {
+      throw new LoanError(
+        'CONFLICT',
+        `今天应还金额为 ${formatYuan(quote.amountFen)} 元，与确认的 ${formatYuan(request.amountFen)} 元不一致，请刷新后重新确认。`,
+        'amountFen',
+        { amountFen: quote.amountFen },
+      );
+    }
+    const created: RepaymentDocument = {
+      _id: repaymentId,
+      openId: caller.openId,
+      drawId: draw._id,
+      kind: request.kind,
+      source: 'borrower',
+      amountFen: quote.amountFen,
+      businessDate: today,
+      status: 'collecting',
+      collectionId: `collect_${repaymentId}`,
+      createdAt: now.toISOString(),
+      requestId,
+    };
+    await tx.create(IDEMPOTENCY_KEYS, { _id: keyId, kind: 'repayment', fingerprint, resultId: repaymentId, createdAt: now.toISOString() } satisfies IdempotencyDocument);
+    await tx.create(REPAYMENTS, created);
+    await tx.update(DRAWS, draw._id, { pendingRepaymentId: repaymentId });
+    return created;
+  });
+
+  if (repayment.status === 'collecting') await sendCollection(services, repayment);
+  const settled = await awaitRepayment(services, repayment._id, requestId);
+  return toRepaymentView(settled);
+}
+
+export function toRepaymentView(repayment: RepaymentDocument): RepaymentView {
+  return {
+    repaymentId: repayment._id,
+    drawId: repayment.drawId,
+    status: repayment.status,
+    amountFen: repayment.amountFen,
+    ...(repayment.failureReason ? { failureReason: repayment.failureReason } : {}),
+  };
+}
+
+/** Asks the rail to collect; a repeated collection id is the same transfer. */
+export async function sendCollection(services: Services, repayment: RepaymentDocument): Promise<void> {
+  const user = await services.store.get<UserDocument>(USERS, repayment.openId);
+  try {
+    await services.bank.collect({
+      transferId: repayment.collectionId,
+      bankCard: user?.bankCard ?? '',
+      accountName: user?.name ?? '',
+      amountFen: repayment.amountFen,
+    });
+  } catch (error) {
+    services.logger.error({ err: error, repaymentId: repayment._id }, 'collection request failed; it will be retried');
+  }
+}
+
+async function awaitRepayment(services: Services, repaymentId: string, requestId: string): Promise<RepaymentDocument> {
+  const deadline = Date.now() + WAIT_FOR_SETTLEMENT_MS;
+  for (;;) {
+    const repayment = await settleRepayment(services, repaymentId, requestId);
+    if (repayment.status !== 'collecting' || Date.now() >= deadline) return repayment;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/**
+ * Brings a collecting repayment to its final state from the rail: on success the payment
+ * is applied to the draw as of its business date and posted to the ledger; on failure the
+ * draw is free for another repayment. A collection the rail never received is sent again.
+ */
+export async function settleRepayment(services: Services, repaymentId: string, requestId: string): Promise<RepaymentDocument> {
+  const repayment = await services.store.get<RepaymentDocument>(REPAYMENTS, repaymentId);
+  if (!repayment) throw new Error(`repayment ${repaymentId} not found`);
+  if (repayment.status !== 'collecting') return repayment;
+
+  const transfer = await services.bank.getTransfer(repayment.collectionId);
+  if (transfer === null) {
+    await sendCollection(services, repayment);
+    return repayment;
+  }
+  if (transfer.status === 'pending') return repayment;
+  if (transfer.status === 'failed') return failRepayment(services, repaymentId, transfer);
+  return applyRepayment(services, repaymentId, transfer, requestId);
+}
+
+async function failRepayment(services: Services, repaymentId: string, transfer: Transfer) {
+  const reason = COLLECTION_FAILURES[transfer.failure ?? 'rejected'] ?? COLLECTION_FAILURES.rejected;
+  const failed = await services.store.runTransaction(async (tx) => {
+    const repayment = await tx.get<RepaymentDocument>(REPAYMENTS, repaymentId);
+    if (!repayment || repayment.status !== 'collecting') return repayment as RepaymentDocument;
+    const result: RepaymentDocument = {
+      ...repayment,
+      status: 'failed',
+      failureReason: reason,
+      settledAt: transfer.settledAt ?? services.clock.now().toISOString(),
+    };
+    await tx.set(REPAYMENTS, result);
+    const draw = await tx.get<DrawDocument>(DRAWS, repayment.drawId);
+    if (draw?.pendingRepaymentId === repaymentId) await tx.update(DRAWS, draw._id, { pendingRepaymentId: null });
+    return result;
+  });
+  services.logger.warn({ repaymentId, drawId: failed.drawId, failure: transfer.failure }, 'collection failed');
+  return failed;
+}
+
+async function applyRepayment(services: Services, repaymentId: string, transfer: Transfer, requestId: string) {
+  return services.store.runTransaction(async (tx) => {
+    const repayment = await tx.get<RepaymentDocument>(REPAYMENTS, repaymentId);
+    if (!repayment || repayment.status !== 'collecting') return repayment as RepaymentDocument;
+    const draw = await tx.get<DrawDocument>(DRAWS, repayment.drawId);
+    if (!draw) throw new Error(`draw ${repayment.drawId} of repayment ${repaymentId} not found`);
+    const date = repayment.businessDate;
+
+    const accrual = await accrueThrough(tx, addDays(date, -1), requestId);
+    const billedCount = await billDueInstallments(tx, draw, date, accrual, requestId);
+    const before = loanStateOn(draw, date);
+    const payment = { id: repaymentId, paymentDate: date, amountFen: repayment.amountFen };
+    const payments = [...draw.payments, payment];
+    const after = loanStateOn({ ...draw, payments }, date);
+    const allocation = after.allocations[after.allocations.length - 1];
+
+    const lines: JournalLine[] = [];
+    if (allocation.currentInterestFen > 0 || allocation.currentPrincipalFen > 0) {
+      // An early payoff: bill the current period's interest to date and stop the accrual
+      // of the principal that is no longer outstanding.
+      if (allocation.currentPrincipalFen !== before.notDuePrincipalFen) {
+        throw new Error(`repayment ${repaymentId} repays part of the principal not yet due; only full payoff is offered`);
+      }
+      const periodStart = currentPeriodStart(draw, billedCount);
+      const exact = exactInterestMicroFen(before.notDuePrincipalFen, draw.dailyRatePpm, daysBetween(periodStart, date));
+      lines.push(...billInterestLines(accrual, exact, allocation.currentInterestFen));
+      const rate = draw.dailyRatePpm;
+      await registerRateChange(tx, accrual, date, -before.notDuePrincipalFen * rate);
+      for (const row of draw.installments.slice(billedCount)) {
+        if (row.dueDate > date) await registerRateChange(tx, accrual, row.dueDate, row.principalFen * rate);
+      }
+    }
+    await writeAccrualState(tx, accrual);
+
+    const principalFen = allocation.duePrincipalFen + allocation.currentPrincipalFen;
+    const interestFen = allocation.dueInterestFen + allocation.currentInterestFen;
+    lines.push({ account: 'platform_funds', debitFen: repayment.amountFen });
+    if (allocation.penaltyInterestFen > 0) lines.push({ account: 'penalty_income', creditFen: allocation.penaltyInterestFen });
+    if (interestFen > 0) lines.push({ account: 'interest_receivable', creditFen: interestFen });
+    if (principalFen > 0) lines.push({ account: 'loans_principal_receivable', creditFen: principalFen });
+    await postJournal(tx, {
+      journalId: `repayment:${repaymentId}`,
+      requestId,
+      kind: 'repayment_settlement',
+      businessDate: date,
+      loanId: draw._id,
+      entries: mergeLines(lines),
+    });
+
+    const settledAt = transfer.settledAt ?? services.clock.now().toISOString();
+    const closed = after.isClosed;
+    const updated: DrawDocument = {
+      ...draw,
+      payments,
+      billedCount: closed ? draw.installments.length : billedCount,
+      pendingRepaymentId: null,
+      status: closed ? 'closed' : draw.status,
+      ...(closed ? { closedAt: settledAt } : {}),
+      overdue: !closed && after.installments.some((item) => item.status === 'overdue'),
+    };
+    updated.nextEventDate = nextEventDate(updated, after, businessDate(services.clock.now()));
+    await tx.set(DRAWS, updated);
+    if (principalFen > 0) await tx.update(USERS, draw.openId, { usedFen: { $inc: -principalFen } });
+    const result: RepaymentDocument = { ...repayment, status: 'succeeded', settledAt };
+    await tx.set(REPAYMENTS, { ...result, allocation: allocation as never });
+    return result;
+  });
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { BehaviourProfile } from '../../../adapters/ports/credit-data';
+import { MIN_REASON_POINTS, parseScorecard, scoreProfile } from '../../../core/scoring/scorecard';
+import modelJson from '../../../model/scorecard-v1.json';
+
+const model = parseScorecard(modelJson);
+
+/** Taiwan data row ID 1: two months late in each of the last two months, then paid. */
+const delinquent: BehaviourProfile = {
+  limitBalance: 20_000,
+  age: 24,
+  education: 2,
+  repaymentStatus: [2, 2, -1, -1, -2, -2],
+  billAmounts: [3_913, 3_102, 689, 0, 0, 0],
+  paymentAmounts: [0, 689, 0, 0, 0, 0],
+};
+
+/** Taiwan data row ID 5 pattern, made cleaner: paid in full every month, high limit. */
+const clean: BehaviourProfile = {
+  limitBalance: 500_000,
+  age: 45,
+  education: 1,
+  repaymentStatus: [-1, -1, -1, -1, -1, -1],
+  billAmounts: [20_000, 18_000, 22_000, 15_000, 19_000, 17_000],
+  paymentAmounts: [18_000, 22_000, 15_000, 19_000, 17_000, 16_000],
+};
+
+function clone(json: unknown): any {
+  return JSON.parse(JSON.stringify(json));
+}
+
+describe('parseScorecard', () => {
+  it('accepts the committed model', () => {
+    expect(model.version).toBe('scorecard-v1');
+    expect(model.features.length).toBeGreaterThan(3);
+  });
+
+  it('rejects a non-object', () => {
+    expect(() => parseScorecard('model')).toThrow(/Invalid scorecard file: \(root\)/);
+  });
+
+  it('rejects a missing intercept by name', () => {
+    const broken = clone(modelJson);
+    delete broken.intercept;
+    expect(() => parseScorecard(broken)).toThrow(/intercept: /);
+  });
+
+  it('rejects an unknown feature name', () => {
+    const broken = clone(modelJson);
+    broken.features[0].name = 'maritalStatus';
+    expect(() => parseScorecard(broken)).toThrow(/features\[0\]\.name: /);
+  });
+
+  it('rejects bins that leave a gap', () => {
+    const broken = clone(modelJson);
+    broken.features[0].bins[1].range[0] = 12_345;
+    expect(() => parseScorecard(broken)).toThrow(
+      /features\[0\]\.bins\[1\]\.range\[0\]: lower bound must be/,
+    );
+  });
+
+  it('rejects a closed last bin', () => {
+    const broken = clone(modelJson);
+    const bins = broken.features[1].bins;
+    bins[bins.length - 1].range[1] = 99;
+    expect(() => parseScorecard(broken)).toThrow(/must be open-ended/);
+  });
+
+  it('rejects non-numeric points', () => {
+    const broken = clone(modelJson);
+    broken.features[0].bins[0].points = 'ten';
+    expect(() => parseScorecard(broken)).toThrow(/features\[0\]\.bins\[0\]\.points: /);
+  });
+
+  it('rejects a malformed hash and date', () => {
+    const broken = clone(modelJson);
+    broken.trainingDataSha256 = 'abc';
+    broken.createdAt = '2024-13-45';
+    expect(() => parseScorecard(broken)).toThrow(/trainingDataSha256: must be 64 lowercase hex/);
+    expect(() => parseScorecard(broken)).toThrow(/createdAt: /);
+  });
+
+  it('rejects inverted display anchors', () => {
+    const broken = clone(modelJson);
+    broken.displayScore.pointsAtHundred = broken.displayScore.pointsAtZero - 1;
+    expect(() => parseScorecard(broken)).toThrow(/pointsAtHundred must be greater/);
+  });
+});
+
+describe('scoreProfile', () => {
+  it('scores a delinquent profile as risky', () => {
+    const result = scoreProfile(model, delinquent);
+    expect(result.probabilityOfDefault).toBeGreaterThan(0.4);
+    expect(result.modelVersion).toBe('scorecard-v1');
+  });
+
+  it('gives reasons for a delinquent profile', () => {
+    const result = scoreProfile(model, delinquent);
+    const codes = result.reasons.map((reason) => reason.code);
+    expect(codes).toContain('LATEST_PAYMENT_LATE');
+    expect(result.reasons.length).toBeGreaterThanOrEqual(3);
+    expect(result.reasons.length).toBeLessThanOrEqual(4);
+    for (const reason of result.reasons) {
+      expect(reason.zh.length).toBeGreaterThan(0);
+      expect(reason.en.length).toBeGreaterThan(0);
+      expect(reason.pointsBelowBest).toBeGreaterThanOrEqual(MIN_REASON_POINTS);
+    }
+    const losses = result.reasons.map((reason) => reason.pointsBelowBest);
+    expect(losses).toEqual([...losses].sort((a, b) => b - a));
+  });
+
+  it('scores a clean profile above a delinquent one', () => {
+    const good = scoreProfile(model, clean);
+    const bad = scoreProfile(model, delinquent);
+    expect(good.points).toBeGreaterThan(bad.points);
+    expect(good.displayScore).toBeGreaterThan(bad.displayScore);
+    expect(good.probabilityOfDefault).toBeLessThan(bad.probabilityOfDefault);
+    expect(good.reasons.map((r) => r.code)).not.toContain('LATEST_PAYMENT_LATE');
+  });
+
+  it('returns an integer display score in 0–100', () => {
+    for (const profile of [clean, delinquent]) {
+      const { displayScore } = scoreProfile(model, profile);
+      expect(Number.isInteger(displayScore)).toBe(true);
+      expect(displayScore).toBeGreaterThanOrEqual(0);
+      expect(displayScore).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('sums bin points to the total', () => {
+    const result = scoreProfile(model, delinquent);
+    const { offset, factor } = model.constants;
+    const pd = 1 / (1 + Math.exp((result.points - offset) / factor));
+    expect(result.probabilityOfDefault).toBeCloseTo(pd, 12);
+  });
+
+  it('scores one profile within 50 µs', () => {
+    const rounds = 20_000;
+    for (let i = 0; i < 2_000; i += 1) scoreProfile(model, i % 2 ? clean : delinquent);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i += 1) scoreProfile(model, i % 2 ? clean : delinquent);
+    const microsEach = Number(process.hrtime.bigint() - started) / 1_000 / rounds;
+    expect(microsEach).toBeLessThan(50);
+  });
+});
