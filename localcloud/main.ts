@@ -4,6 +4,7 @@ import { main as accrueDaily } from '../cloudfunctions/accrueDaily';
 import { businessDate } from '../core/dates';
 import { prepareServices } from '../services/bootstrap';
 import { createEmbeddedServices, setServices } from '../services/container';
+import { accountBalances, checkLedger } from '../services/ledger';
 import { DevSessions } from './session';
 import { startLocalCloud, type SandboxTools } from './server';
 
@@ -24,6 +25,10 @@ async function start(): Promise<void> {
     sandbox = {
       inbox: async (phone) => ({ phone, messages: outbox.messagesFor(phone) }),
       clock: clockView,
+      ledger: async () => ({
+        report: await checkLedger(services.store),
+        balances: await accountBalances(services.store),
+      }),
       async advanceClock(days) {
         // Each business date passed gets its daily job, as the timer would have run it.
         for (let day = 0; day < days; day++) {

@@ -13,6 +13,8 @@ export interface SandboxTools {
   inbox(phone: string): Promise<unknown>;
   advanceClock(days: number): Promise<{ now: string; businessDate: string }>;
   clock(): { now: string; businessDate: string };
+  /** The ledger check and every account's balance, for journeys and reconciliation. */
+  ledger(): Promise<unknown>;
 }
 
 export interface LocalCloudOptions {
@@ -132,6 +134,7 @@ export function startLocalCloud(options: LocalCloudOptions): Promise<http.Server
       return sendJson(response, 200, await sandbox.inbox(phone));
     }
     if (route === 'clock' && request.method === 'GET') return sendJson(response, 200, sandbox.clock());
+    if (route === 'ledger' && request.method === 'GET') return sendJson(response, 200, await sandbox.ledger());
     if (route === 'clock' && request.method === 'POST') {
       const body = (await readBody(request)) as { days?: unknown };
       const days = body.days;

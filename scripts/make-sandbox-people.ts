@@ -8,7 +8,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { SANDBOX_TEST_CARDS } from '../adapters/bank/test-cards';
+import { INSUFFICIENT_FUNDS_PREFIX, SANDBOX_TEST_CARDS } from '../adapters/bank/test-cards';
+
+/** Every this many people, one gets a card in the insufficient-funds test range. */
+const INSUFFICIENT_FUNDS_EVERY = 16;
+import { passesLuhn } from '../core/validation/bankCard';
+import { checkCharacter } from '../core/validation/idCard';
 import type { SandboxPerson } from '../adapters/identity/sandbox-registry';
 import { createSeededRandom, type SeededRandom } from './lib/seeded-random';
 
@@ -19,9 +24,16 @@ const CREDIT_ROW_COUNT = 30_000;
 const PHOTOS = ['Paul.jpeg', 'Chris.jpeg', 'Bryan.png', 'Luciano.jpg'] as const;
 const OUTPUT_FILE = path.resolve(__dirname, '../adapters/identity/sandbox-people.json');
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤'];
+const SURNAMES = [
+  ...('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余' +
+    '杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎' +
+    '贺顾毛郝龚邵万钱严武戴莫孔汤'),
+];
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫'];
-const GIVEN_CHARACTERS = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉萍红鹏辉林建文宇浩思雨欣子晨嘉佳梓涵博一诺宁志海春晓峰琳婷颖璐凯斌亮俊鑫雪慧倩蕾瑶怡悦航昊然轩泽睿'];
+const GIVEN_CHARACTERS = [
+  ...('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉萍红鹏辉林建文宇浩思雨欣子晨嘉佳' +
+    '梓涵博一诺宁志海春晓峰琳婷颖璐凯斌亮俊鑫雪慧倩蕾瑶怡悦航昊然轩泽睿'),
+];
 
 /** County-level region codes (first six ID digits) in large cities. */
 const REGION_CODES = [
@@ -43,28 +55,11 @@ const CARD_ISSUERS = [
   { prefix: '621226', length: 19 },
 ];
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARACTERS = '10X98765432';
-
-/** Computes the GB 11643 check character for the first 17 digits of an ID number. */
-function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK_CHARACTERS[sum % 11];
-}
-
-/** Computes the Luhn check digit for a card number without its last digit. */
+/** Returns the Luhn check digit that completes a card number without its last digit. */
 function luhnCheckDigit(payload: string): string {
-  let sum = 0;
-  for (let i = 0; i < payload.length; i++) {
-    let digit = Number(payload[payload.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return String((10 - (sum % 10)) % 10);
+  const digit = [...'0123456789'].find((candidate) => passesLuhn(payload + candidate));
+  if (digit === undefined) throw new Error(`no Luhn check digit for ${payload}`);
+  return digit;
 }
 
 function randomDigits(random: SeededRandom, count: number): string {
@@ -95,7 +90,7 @@ function makeBirthDate(random: SeededRandom): string {
 
 function makeIdNumber(random: SeededRandom): string {
   const first17 = random.pick(REGION_CODES) + makeBirthDate(random) + randomDigits(random, 3);
-  return first17 + idCheckCharacter(first17);
+  return first17 + checkCharacter(first17);
 }
 
 function makeBankCard(random: SeededRandom): string {
@@ -115,7 +110,10 @@ function drawUnique(taken: Set<string>, make: () => string): string {
   }
 }
 
-/** Builds the people; the last three carry the bank rail's failing test cards. */
+/**
+ * Builds the people. Every 16th carries a card in the insufficient-funds test range, and the
+ * last three carry the bank rail's three single failing test cards.
+ */
 export function makeSandboxPeople(seed = SEED): SandboxPerson[] {
   const random = createSeededRandom(seed);
   const ids = new Set<string>();
@@ -136,6 +134,15 @@ export function makeSandboxPeople(seed = SEED): SandboxPerson[] {
     });
   }
 
+  // About one person in 16 gets a card in the insufficient-funds test range. A separate
+  // random stream keeps every other field the same as before the range existed.
+  const testCardRandom = createSeededRandom(seed + 1);
+  for (let i = INSUFFICIENT_FUNDS_EVERY - 1; i < PERSON_COUNT - 3; i += INSUFFICIENT_FUNDS_EVERY) {
+    people[i].bankCard = drawUnique(cards, () => {
+      const payload = INSUFFICIENT_FUNDS_PREFIX + randomDigits(testCardRandom, 7);
+      return payload + luhnCheckDigit(payload);
+    });
+  }
   people[PERSON_COUNT - 3].bankCard = SANDBOX_TEST_CARDS.insufficientFunds;
   people[PERSON_COUNT - 2].bankCard = SANDBOX_TEST_CARDS.accountClosed;
   people[PERSON_COUNT - 1].bankCard = SANDBOX_TEST_CARDS.timeout;

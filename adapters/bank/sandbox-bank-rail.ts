@@ -5,6 +5,7 @@ import {
   type TransferFailure,
   type TransferRequest,
 } from '../ports/bank';
+import { passesLuhn } from '../../core/validation/bankCard';
 import type { Store, StoredDocument } from '../storage/port';
 import { testCardFailure } from './test-cards';
 
@@ -24,7 +25,7 @@ export interface SandboxBankRailOptions {
   now?: () => Date;
 }
 
-/** A transfer as stored; the final outcome is fixed at creation and revealed at `settlesAt`. */
+/** A stored transfer. Its final outcome is fixed at creation and shown from `settlesAt` on. */
 interface RailTransferDocument extends StoredDocument {
   kind: Transfer['kind'];
   bankCard: string;
@@ -33,19 +34,6 @@ interface RailTransferDocument extends StoredDocument {
   createdAt: string;
   settlesAt: string;
   failure: TransferFailure | null;
-}
-
-function isLuhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
 }
 
 function assertValidRequest(request: TransferRequest): void {
@@ -106,7 +94,8 @@ export class SandboxBankRail implements BankRail {
 
   /** Returns the transfer with its status as of now, or null for an unknown id. */
   async getTransfer(transferId: string): Promise<Transfer | null> {
-    const stored = await this.store.get<RailTransferDocument>(RAIL_TRANSFERS_COLLECTION, transferId);
+    const collection = RAIL_TRANSFERS_COLLECTION;
+    const stored = await this.store.get<RailTransferDocument>(collection, transferId);
     return stored ? this.toTransfer(stored) : null;
   }
 
@@ -131,7 +120,7 @@ export class SandboxBankRail implements BankRail {
   }
 
   private newDocument(kind: Transfer['kind'], request: TransferRequest): RailTransferDocument {
-    const cardIsValid = /^\d{16,19}$/.test(request.bankCard) && isLuhnValid(request.bankCard);
+    const cardIsValid = /^\d{16,19}$/.test(request.bankCard) && passesLuhn(request.bankCard);
     const failure = cardIsValid ? testCardFailure(request.bankCard, kind) : 'rejected';
     const delayMs = failure === 'timeout' ? this.timeoutDelayMs : this.settleDelayMs;
     const createdAt = this.now();

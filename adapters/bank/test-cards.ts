@@ -18,11 +18,21 @@ export const SANDBOX_TEST_CARDS = {
   timeout: '6217000000000030',
 } as const;
 
+/**
+ * A test card range: every card starting with these digits behaves like
+ * `insufficientFunds` (payouts succeed, collections fail), so several sandbox people can
+ * receive a loan and then fall overdue.
+ */
+export const INSUFFICIENT_FUNDS_PREFIX = '62170001';
+
 /** Returns the failure a test card forces for a transfer kind, or undefined for success. */
 export function testCardFailure(
   bankCard: string,
   kind: Transfer['kind'],
 ): TransferFailure | undefined {
+  if (bankCard.startsWith(INSUFFICIENT_FUNDS_PREFIX)) {
+    return kind === 'collection' ? 'insufficient_funds' : undefined;
+  }
   switch (bankCard) {
     case SANDBOX_TEST_CARDS.insufficientFunds:
       return kind === 'collection' ? 'insufficient_funds' : undefined;

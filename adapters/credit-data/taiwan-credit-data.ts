@@ -36,7 +36,9 @@ type CsvRecord = Record<string, string>;
 function integerField(record: CsvRecord, column: string, line: number): number {
   const value = Number(record[column]);
   if (!Number.isInteger(value)) {
-    throw new Error(`credit CSV line ${line}: column ${column} is not an integer: "${record[column]}"`);
+    throw new Error(
+      `credit CSV line ${line}: column ${column} is not an integer: "${record[column]}"`,
+    );
   }
   return value;
 }
@@ -57,8 +59,10 @@ function toRow(record: CsvRecord, line: number): TaiwanCreditRow {
   };
 }
 
-/** Reads and parses the whole dataset; throws when a required column is missing. */
-export async function readTaiwanCreditRows(csvPath = TAIWAN_CREDIT_CSV): Promise<TaiwanCreditRow[]> {
+/** Reads and parses the whole dataset. Throws when a required column is missing. */
+export async function readTaiwanCreditRows(
+  csvPath = TAIWAN_CREDIT_CSV,
+): Promise<TaiwanCreditRow[]> {
   const text = await fs.readFile(csvPath, 'utf8');
   const records = parse(text, { columns: true, skip_empty_lines: true }) as CsvRecord[];
   const header = records.length > 0 ? Object.keys(records[0]) : [];

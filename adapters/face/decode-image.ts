@@ -1,12 +1,12 @@
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
-/** Largest accepted upload; phone selfies are 1–4 MB as JPEG. */
+/** Largest accepted image file, in bytes. */
 export const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 /** Largest accepted width or height, in pixels. */
 export const MAX_IMAGE_SIDE_PX = 4096;
 
-/** Why an image could not be read. */
+/** Reason an image could not be read. */
 export type UnreadableReason = 'too_large' | 'unsupported_format' | 'corrupt';
 
 /** An image as 8-bit RGB, row-major, 3 bytes a pixel. */
@@ -42,7 +42,7 @@ function isTooLarge(width: number, height: number): boolean {
 }
 
 function decodePng(bytes: Uint8Array): DecodeResult {
-  // The IHDR chunk always comes first: width and height are big-endian at bytes 16 and 20.
+  // The IHDR chunk always comes first, so width and height are big-endian at bytes 16 and 20.
   if (bytes.length < 24) return { ok: false, reason: 'corrupt' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isTooLarge(view.getUint32(16), view.getUint32(20))) return { ok: false, reason: 'too_large' };

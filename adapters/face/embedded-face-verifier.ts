@@ -6,7 +6,7 @@ import { FACE_MODEL_VERSION } from './face-model';
 import type { FaceWorkerPool } from './face-worker-pool';
 
 export interface EmbeddedFaceVerifierOptions {
-  /** Supplies the threshold and the distance; describes images unless `describer` is set. */
+  /** Supplies the threshold and the distance, and describes images unless `describer` is set. */
   matcher?: FaceApiMatcher;
   /** Describes selfies and photos on file, e.g. a {@link FaceWorkerPool}. */
   describer?: FaceDescriber;
@@ -18,7 +18,7 @@ export interface EmbeddedFaceVerifierOptions {
  * the ID number, compared by descriptor distance. Stands in for FaceID `ImageRecognitionV2`.
  */
 export class EmbeddedFaceVerifier implements FaceVerifier {
-  /** Descriptor of each photo on file by path; a photo on file never changes. */
+  /** Descriptor of each photo on file by path, cached because a photo on file does not change. */
   private readonly photoDescriptors = new Map<string, Promise<Float32Array>>();
 
   private readonly matcher: FaceApiMatcher;
@@ -31,7 +31,7 @@ export class EmbeddedFaceVerifier implements FaceVerifier {
     this.registry = options.registry ?? loadSandboxRegistry();
   }
 
-  /** Compares the selfie with the photo on file; expected failures are outcomes, not errors. */
+  /** Compares the selfie with the photo on file. Expected failures are outcomes, not errors. */
   async compare(request: FaceComparisonRequest): Promise<FaceComparison> {
     const modelVersion = FACE_MODEL_VERSION;
     const photoPath = this.registry.photoPath(request.idNumber);

@@ -5,12 +5,16 @@ import { loadFaceModel } from './face-model';
 
 /**
  * Default maximum descriptor distance for "same person". On the five reference photos the
- * same person scored 0.464 and different people 0.642–0.825 (face-api 1.7.15, wasm). The
- * library's own default of 0.6 let different people through on group photos, which is too
- * lenient for an identity check, so 0.5 keeps a margin on both sides.
+ * same person measured 0.464 and different people 0.642–0.825 (face-api 1.7.15, wasm). The
+ * library's own default of 0.6 has been seen to let different people through on group
+ * photos, too lenient for an identity check, so 0.5 keeps a margin on both sides.
  */
 export const DEFAULT_FACE_MATCH_THRESHOLD = 0.5;
-/** Longest side fed to the detector; larger images are scaled down first for speed. */
+/**
+ * Maximum side, in pixels, fed to the detector. Larger images are scaled down for speed.
+ * NOTE: small faces can go undetected. A whole 115 px photo placed beside a 512 px photo was
+ * not found, so a small second face in the background does not always yield `multiple_faces`.
+ */
 export const DEFAULT_MAX_INPUT_SIDE_PX = 640;
 /** Minimum SSD MobileNet v1 detection score counted as a face (the library default). */
 export const DEFAULT_MIN_FACE_CONFIDENCE = 0.5;
@@ -28,7 +32,7 @@ export interface FaceBox {
   height: number;
 }
 
-/** Faces found in an image; the descriptor, landmarks and box are set when there is one face. */
+/** Faces found in an image. Descriptor, landmarks and box are set only for exactly one face. */
 export interface FaceDescription {
   readable: true;
   faces: number;
@@ -109,7 +113,7 @@ export class FaceApiMatcher implements FaceDescriber {
     }
   }
 
-  /** Returns the euclidean distance between two descriptors; lower is more alike. */
+  /** Returns the euclidean distance between two descriptors. Lower is more alike. */
   compare(a: Float32Array, b: Float32Array): number {
     if (a.length !== b.length) {
       throw new RangeError(`descriptor lengths differ: ${a.length} and ${b.length}`);
@@ -119,7 +123,7 @@ export class FaceApiMatcher implements FaceDescriber {
     return Math.sqrt(sumOfSquares);
   }
 
-  /** Whether a distance is within the same-person threshold. */
+  /** Checks whether a distance is within the same-person threshold. */
   isMatch(distance: number): boolean {
     return distance <= this.threshold;
   }

@@ -31,7 +31,7 @@ async function loadNets(): Promise<FaceApi> {
 
 /**
  * Loads the wasm backend and the detector, landmark and recognition nets once per process.
- * Concurrent callers share one load; a failed load is forgotten so the next call retries.
+ * Concurrent callers share one load. A failed load is forgotten, so the next call retries.
  */
 export function loadFaceModel(): Promise<FaceApi> {
   loading ??= loadNets().catch((error: unknown) => {

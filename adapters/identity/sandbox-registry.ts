@@ -21,7 +21,7 @@ export interface SandboxPerson {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-/** Folder of the photos on file; read in place, never copied into the project. */
+/** Folder of the photos on file, which are read in place and never copied into the project. */
 export const SANDBOX_FACES_DIR = path.resolve(REPO_ROOT, '../shared/data/faces');
 
 /** Read-only lookup over the sandbox people, keyed by ID number. */
@@ -32,7 +32,7 @@ export class SandboxRegistry {
     this.byIdNumber = new Map(people.map((person) => [person.idNumber, person]));
   }
 
-  /** Finds a person by ID number; a lower-case check character `x` is accepted. */
+  /** Finds a person by ID number. A lower-case check character `x` is accepted. */
   findByIdNumber(idNumber: string): SandboxPerson | undefined {
     return this.byIdNumber.get(idNumber.trim().toUpperCase());
   }

@@ -34,7 +34,7 @@ export interface BankRail {
 
 /**
  * A request reused a transfer id with a different kind, card, account name or amount. The
- * first request stands; the caller must pick a new id for a different transfer.
+ * first transfer is kept, so the caller must pick a new id for a different transfer.
  */
 export class TransferConflictError extends Error {
   constructor(readonly transferId: string, readonly field: string) {

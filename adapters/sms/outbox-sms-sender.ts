@@ -13,7 +13,7 @@ export interface SentSms extends SmsMessage {
 export type SmsListener = (message: SentSms) => void;
 
 export interface OutboxSmsSenderOptions {
-  /** Folder for the outbox file; created when missing. */
+  /** Folder for the outbox file, created when missing. */
   dataDir: string;
   /** Outbox file name inside `dataDir`. */
   fileName?: string;
@@ -65,11 +65,11 @@ export class OutboxSmsSender implements SmsSender {
 
     await this.append(JSON.stringify(sent) + '\n');
     this.remember(sent);
-    for (const listener of this.listeners) listener(sent);
+    this.notify(sent);
     return { messageId: sent.messageId };
   }
 
-  /** Registers a listener for each sent message; returns a function that removes it. */
+  /** Registers a listener for each sent message. Returns a function that removes it. */
   onMessage(listener: SmsListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -80,7 +80,7 @@ export class OutboxSmsSender implements SmsSender {
     return this.recent.filter((message) => message.phone === phone);
   }
 
-  /** The code in the latest verification-code message to a phone, or null if none. */
+  /** Returns the code in the latest verification-code message to a phone, or null if none. */
   latestCode(phone: string): string | null {
     const codes = this.messagesFor(phone).filter((m) => m.templateId === 'verification_code');
     return codes.length > 0 ? codes[codes.length - 1].params[0] ?? null : null;
@@ -88,7 +88,7 @@ export class OutboxSmsSender implements SmsSender {
 
   /**
    * Loads the newest messages from an existing outbox file into memory, so the sandbox
-   * inbox survives a restart. Returns how many lines the file holds.
+   * inbox survives a restart. Returns how many lines the file contains.
    */
   async loadOutbox(): Promise<number> {
     let text: string;
@@ -104,6 +104,19 @@ export class OutboxSmsSender implements SmsSender {
       this.recent.push(JSON.parse(line) as SentSms);
     }
     return lines.length;
+  }
+
+  /** Calls every listener. A failing listener cannot fail a send that is already recorded. */
+  private notify(message: SentSms): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        process.emitWarning(
+          `SMS outbox listener failed for message ${message.messageId}: ${String(error)}`,
+        );
+      }
+    }
   }
 
   private remember(message: SentSms): void {

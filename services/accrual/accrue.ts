@@ -83,3 +83,25 @@ export function billInterestLines(
   if (adjustmentFen < 0) lines.push({ account: 'interest_income', debitFen: -adjustmentFen });
   return lines;
 }
+
+/**
+ * Takes back interest accrued for nights that turned out not to earn it (a payoff that
+ * settles after its nights were closed). Returns the journal lines of the reversal.
+ */
+export function reverseAccrualLines(
+  state: AccrualStateDocument,
+  exactMicroFen: bigint,
+): { account: string; debitFen?: number; creditFen?: number }[] {
+  const accrued = BigInt(state.accruedMicroFen);
+  if (exactMicroFen > accrued) {
+    throw new Error(`reversing ${exactMicroFen} micro-fen exceeds the accrued ${accrued}`);
+  }
+  const remaining = accrued - exactMicroFen;
+  const releasedFen = Number(floorFen(accrued) - floorFen(remaining));
+  state.accruedMicroFen = remaining.toString();
+  if (releasedFen === 0) return [];
+  return [
+    { account: 'interest_income', debitFen: releasedFen },
+    { account: 'interest_accrued', creditFen: releasedFen },
+  ];
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DrawRequest, DrawView } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
-import { quoteDraw } from '../../core/quote';
+import { quoteDrawForRequest } from './quote-loan';
 import { maskCardNumber } from '../../core/validation/mask';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
@@ -62,7 +62,7 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
 
     const credit = requireApprovedLine(current);
     const availableFen = Math.max(0, credit.lineFen - current.usedFen);
-    const quote = quoteDraw({
+    const quote = quoteDrawForRequest({
       principalFen: request.amountFen,
       termMonths: request.termMonths,
       dailyRatePpm: credit.dailyRatePpm,

@@ -16,7 +16,7 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
   if (credit.decision !== 'approved') throw new LoanError('CREDIT_DECLINED', '很抱歉，您暂未获得借款额度。');
 
   const drawDate = businessDate(services.clock.now());
-  const quote = quoteDraw({
+  const quote = quoteDrawForRequest({
     principalFen: amountFen,
     termMonths,
     dailyRatePpm: credit.dailyRatePpm,
@@ -42,4 +42,19 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     totalInterestFen: quote.totalInterestFen,
     totalRepaymentFen: quote.totalRepaymentFen,
   };
+}
+
+/**
+ * Runs `quoteDraw` and reports a bad principal under the request's field name
+ * `amountFen`, so the borrower's form highlights the right input.
+ */
+export function quoteDrawForRequest(request: Parameters<typeof quoteDraw>[0]) {
+  try {
+    return quoteDraw(request);
+  } catch (error) {
+    if (error instanceof LoanError && error.field === 'principalFen') {
+      throw new LoanError(error.code, error.message, 'amountFen', error.details);
+    }
+    throw error;
+  }
 }

@@ -7,8 +7,9 @@ import { formatYuan } from '../../core/money';
 import type { LoanState } from '../../core/repayment';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
-import { accrueThrough, billInterestLines } from '../accrual/accrue';
-import { registerRateChange, writeAccrualState } from '../accrual/accrual-state';
+import { accrueThrough, billInterestLines, reverseAccrualLines } from '../accrual/accrue';
+import { registerRateChange, writeAccrualState, type AccrualStateDocument } from '../accrual/accrual-state';
+import type { Transaction } from '../../adapters/storage/port';
 import { USERS, type UserDocument } from '../account/user-document';
 import { postJournal, type JournalLine } from '../ledger';
 import { billDueInstallments, currentPeriodStart, exactInterestMicroFen, mergeLines } from './billing';
@@ -249,11 +250,7 @@ async function applyRepayment(services: Services, repaymentId: string, transfer:
       const periodStart = currentPeriodStart(draw, billedCount);
       const exact = exactInterestMicroFen(before.notDuePrincipalFen, draw.dailyRatePpm, daysBetween(periodStart, date));
       lines.push(...billInterestLines(accrual, exact, allocation.currentInterestFen));
-      const rate = draw.dailyRatePpm;
-      await registerRateChange(tx, accrual, date, -before.notDuePrincipalFen * rate);
-      for (const row of draw.installments.slice(billedCount)) {
-        if (row.dueDate > date) await registerRateChange(tx, accrual, row.dueDate, row.principalFen * rate);
-      }
+      lines.push(...(await stopAccrual(tx, accrual, draw, date)));
     }
     await writeAccrualState(tx, accrual);
 
@@ -290,4 +287,38 @@ async function applyRepayment(services: Services, repaymentId: string, transfer:
     await tx.set(REPAYMENTS, { ...result, allocation: allocation as never });
     return result;
   });
+}
+
+/**
+ * Stops the accrual of the principal an early payoff on `date` repaid. When the rail
+ * settled the payoff after the nights from `date` on were already accrued, those nights'
+ * interest is taken back, and the rate changes from the first open night.
+ */
+async function stopAccrual(
+  tx: Transaction,
+  accrual: AccrualStateDocument,
+  draw: DrawDocument,
+  date: string,
+): Promise<JournalLine[]> {
+  const rate = draw.dailyRatePpm;
+  const lastAccrued = accrual.lastAccruedNight ?? addDays(date, -1);
+  const effective = lastAccrued >= date ? addDays(lastAccrued, 1) : date;
+  const notDue = draw.installments.filter((row) => row.dueDate > date);
+
+  let lines: JournalLine[] = [];
+  if (lastAccrued >= date) {
+    // Each installment not yet due was counted for the nights before its due date.
+    let extra = 0n;
+    for (const row of notDue) {
+      const end = row.dueDate < effective ? row.dueDate : effective;
+      extra += exactInterestMicroFen(row.principalFen, rate, daysBetween(date, end));
+    }
+    lines = reverseAccrualLines(accrual, extra);
+  }
+
+  const stillCounted = notDue.filter((row) => row.dueDate > lastAccrued);
+  const principalFen = stillCounted.reduce((sum, row) => sum + row.principalFen, 0);
+  await registerRateChange(tx, accrual, effective, -principalFen * rate);
+  for (const row of stillCounted) await registerRateChange(tx, accrual, row.dueDate, row.principalFen * rate);
+  return lines;
 }

@@ -22,9 +22,12 @@ describe('decodeImage', () => {
   it('composites PNG alpha on white', () => {
     const transparent = decodeImage(pngBytes(2, 2, [0, 0, 0, 0]));
     const halfRed = decodeImage(pngBytes(1, 1, [255, 0, 0, 128]));
-    expect(transparent.ok && [...transparent.image.rgb.slice(0, 3)]).toEqual([255, 255, 255]);
-    // 255 * 127 / 255 = 127 for green and blue.
-    expect(halfRed.ok && [...halfRed.image.rgb]).toEqual([255, 127, 127]);
+    expect(transparent.ok).toBe(true);
+    expect(halfRed.ok).toBe(true);
+    if (!transparent.ok || !halfRed.ok) return;
+    expect([...transparent.image.rgb.slice(0, 3)]).toEqual([255, 255, 255]);
+    // Green and blue: (0 * 128 + 255 * 127) / 255 = 127.
+    expect([...halfRed.image.rgb]).toEqual([255, 127, 127]);
   });
 
   it('rejects files over the byte cap', () => {

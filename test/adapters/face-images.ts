@@ -42,7 +42,7 @@ export function sideBySide(leftFile: string, rightFile: string): Uint8Array {
   });
 }
 
-/** A JPEG of seeded random grey noise. */
+/** Encodes a JPEG of seeded random grey noise. */
 export function noiseImage(size: number, seed: number): Uint8Array {
   const random = createSeededRandom(seed);
   return encodeRgb(size, size, () => {
@@ -51,7 +51,7 @@ export function noiseImage(size: number, seed: number): Uint8Array {
   });
 }
 
-/** A plain white JPEG. */
+/** Encodes a plain white JPEG. */
 export function blankImage(size: number): Uint8Array {
   return encodeRgb(size, size, () => [255, 255, 255]);
 }

@@ -95,3 +95,17 @@ describe('OutboxSmsSender', () => {
     await expect(sender.send(code('12345678901', '1'))).rejects.toThrow(/invalid mainland/);
   });
 });
+
+describe('OutboxSmsSender listeners', () => {
+  it('survives a failing listener', async () => {
+    const sender = new OutboxSmsSender({ dataDir });
+    const received: string[] = [];
+    sender.onMessage(() => {
+      throw new Error('log sink closed');
+    });
+    sender.onMessage((message) => received.push(message.params[0]));
+    await expect(sender.send(code('13800000001', '777777'))).resolves.toHaveProperty('messageId');
+    expect(received).toEqual(['777777']);
+    expect(sender.latestCode('13800000001')).toBe('777777');
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrawView, LoanDetail, LoanQuote } from '../../core/api';
+import { accountBalances } from '../../services/ledger';
+import { USERS } from '../../services/account/user-document';
+import { DRAWS } from '../../services/loans/draw-document';
+import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
+
+let harness: Harness;
+let people: Awaited<ReturnType<typeof approvedPeople>>;
+
+beforeAll(async () => {
+  harness = await createHarness();
+  people = (await approvedPeople()).filter(({ person }) => !person.bankCard.startsWith('6217000'));
+});
+
+afterAll(async () => {
+  await harness.close();
+});
+
+const key = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function drawCount(openId: string): Promise<number> {
+  return harness.services.store.count(DRAWS, { openId });
+}
+
+describe('draw', () => {
+  it('quotes every installment and the APR', async () => {
+    const { person } = people.find(({ lineFen }) => lineFen >= 1_000_000)!;
+    await onboard(harness, 'user_quote', person);
+    const quote = await harness.ok<LoanQuote>('loanQuote', 'user_quote', { amountFen: 1_000_000, termMonths: 5 });
+    expect(quote.installments).toHaveLength(5);
+    expect(quote.installments.reduce((sum, row) => sum + row.principalFen, 0)).toBe(1_000_000);
+    expect(quote.aprBasisPoints).toBeLessThanOrEqual(2400);
+    expect(quote.aprText).toMatch(/^\d+\.\d{2}%$/);
+    expect(await drawCount('user_quote')).toBe(0);
+  });
+
+  it('repeats one key into one draw', async () => {
+    const { person } = people[1];
+    await onboard(harness, 'user_repeat', person);
+    const request = { amountFen: 50_000, termMonths: 10, idempotencyKey: key(1) };
+    const first = await harness.ok<DrawView>('draw', 'user_repeat', request);
+    const second = await harness.ok<DrawView>('draw', 'user_repeat', request);
+    expect(second.drawId).toBe(first.drawId);
+    expect(first.status).toBe('active');
+    expect(await drawCount('user_repeat')).toBe(1);
+  });
+
+  it('makes one draw and one payout from 50 concurrent requests', async () => {
+    const { person } = people[2];
+    await onboard(harness, 'user_burst', person);
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(2) };
+    const results = await Promise.all(Array.from({ length: 50 }, () => harness.call<DrawView>('draw', 'user_burst', request)));
+    const ids = new Set(results.map((result) => (result.ok ? result.data.drawId : result.error.code)));
+    expect(ids.size).toBe(1);
+    expect(await drawCount('user_burst')).toBe(1);
+    const transfers = await harness.services.store.count('rail_transfers', {});
+    const drawsTotal = await harness.services.store.count(DRAWS, {});
+    expect(transfers).toBe(drawsTotal);
+    const user = await harness.services.store.get<{ _id: string; usedFen: number }>(USERS, 'user_burst');
+    expect(user?.usedFen).toBe(50_000);
+    await expectBalancedLedger(harness);
+  });
+
+  it('rejects a reused key with another amount', async () => {
+    const result = await harness.call('draw', 'user_repeat', { amountFen: 60_000, termMonths: 10, idempotencyKey: key(1) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('CONFLICT');
+    expect(result.error.field).toBe('idempotencyKey');
+  });
+
+  it('rejects a draw above the available line', async () => {
+    const { person, lineFen } = people[3];
+    await onboard(harness, 'user_over', person);
+    const overFen = Math.min(lineFen + 10_000, 4_000_000 + 10_000);
+    const result = await harness.call('draw', 'user_over', { amountFen: overFen, termMonths: 5, idempotencyKey: key(3) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('LIMIT_EXCEEDED');
+    expect(await drawCount('user_over')).toBe(0);
+  });
+
+  it.each([
+    ['below the minimum', 40_000],
+    ['not a multiple of 100 CNY', 55_500],
+  ])('rejects an amount %s', async (_case, amountFen) => {
+    const result = await harness.call('draw', 'user_over', { amountFen, termMonths: 5, idempotencyKey: key(4) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.field).toBe('amountFen');
+    expect(await drawCount('user_over')).toBe(0);
+  });
+
+  it('hides another user\'s draw', async () => {
+    const [mine] = (await harness.services.store.page<{ _id: string }>(DRAWS, { where: { openId: 'user_repeat' }, limit: 1 })).documents;
+    const result = await harness.call<LoanDetail>('loans', 'user_burst', { action: 'detail', drawId: mine._id });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('NOT_FOUND');
+  });
+
+  it('restores the line when the payout fails', async () => {
+    const closed = people.find(({ person }) => person.bankCard === '6217000000000022');
+    if (!closed) return;
+    await onboard(harness, 'user_closed_card', closed.person);
+    const draw = await harness.ok<DrawView>('draw', 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5) });
+    expect(draw.status).toBe('cancelled');
+    expect(draw.cancelReason).toBeTruthy();
+    const user = await harness.services.store.get<{ _id: string; usedFen: number }>(USERS, 'user_closed_card');
+    expect(user?.usedFen).toBe(0);
+    await expectBalancedLedger(harness);
+  });
+
+  it('keeps the pool whole after every draw', async () => {
+    const balances = await accountBalances(harness.services.store);
+    const byAccount = Object.fromEntries(balances.map((item) => [item.account, item.balanceFen]));
+    const lent = (byAccount.loans_principal_receivable ?? 0) + (byAccount.settlement_in_transit ?? 0);
+    expect(byAccount.platform_funds + lent).toBe(harness.services.config.poolFundsFen);
+  });
+});
+
+describe('lending pool', () => {
+  it('refuses a draw the pool cannot fund, with no side effect', async () => {
+    const small = await createHarness({ poolFundsFen: 60_000 });
+    try {
+      const [first, second] = people.slice(5, 7);
+      await onboard(small, 'pool_a', first.person);
+      await onboard(small, 'pool_b', second.person);
+      await small.ok('draw', 'pool_a', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(6) });
+      const result = await small.call('draw', 'pool_b', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(7) });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('FUNDS_UNAVAILABLE');
+      expect(await small.services.store.count(DRAWS, { openId: 'pool_b' })).toBe(0);
+      const user = await small.services.store.get<{ _id: string; usedFen: number }>(USERS, 'pool_b');
+      expect(user?.usedFen).toBe(0);
+      await expectBalancedLedger(small);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('never lends more than the pool under concurrency', async () => {
+    const small = await createHarness({ poolFundsFen: 200_000 });
+    try {
+      const group = people.slice(8, 14);
+      for (const [index, { person }] of group.entries()) await onboard(small, `pool_c${index}`, person);
+      const results = await Promise.all(
+        group.map((_, index) => small.call('draw', `pool_c${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(10 + index) })),
+      );
+      expect(results.filter((result) => result.ok)).toHaveLength(4);
+      const balances = await accountBalances(small.services.store);
+      const funds = balances.find((item) => item.account === 'platform_funds');
+      expect(funds?.balanceFen).toBe(0);
+      await expectBalancedLedger(small);
+    } finally {
+      await small.close();
+    }
+  });
+});
