@@ -71,18 +71,79 @@ export interface OpenAccountResult {
 
 // ---- faceVerify ------------------------------------------------------------------------
 
-export interface FaceVerifyRequest {
+/** A movement asked for in a liveness challenge; `turn_left` is the borrower's own left. */
+export type LivenessAction = 'turn_left' | 'turn_right' | 'blink' | 'open_mouth';
+
+/** Asks for a liveness challenge: a random sequence of 2 or 3 actions with a nonce. */
+export interface FaceChallengeRequest { action: 'challenge' }
+
+export interface FaceChallenge {
+  /** Single-use id of this challenge; send it back with the frames. */
+  nonce: string;
+  /** The actions to guide the borrower through, in order. */
+  actions: LivenessAction[];
+  /** ISO instant after which the nonce is refused. */
+  expiresAt: string;
+  expiresInSeconds: number;
+  /** Frames to send: at least one neutral frame plus one or more per action. */
+  minFrames: number;
+  maxFrames: number;
+  attemptsLeftToday: number;
+}
+
+/** One camera frame, unmirrored. Omit `action` for a neutral frame facing the camera. */
+export interface LivenessFrameInput {
+  action?: LivenessAction;
+  /** JPEG or PNG, base64 without a data: prefix, at most 700 KB decoded. */
+  imageBase64: string;
+}
+
+/**
+ * The frames for a challenge: 3 to 6, at least one neutral, each action of the challenge
+ * at least once and in the challenge's order.
+ */
+export interface FaceLivenessVerifyRequest {
+  action: 'verify';
+  nonce: string;
+  frames: LivenessFrameInput[];
+}
+
+/**
+ * Single-selfie check without liveness. Accepted only when the sandbox tools are on (the
+ * embedded setup); otherwise it fails with PRECONDITION_FAILED and the client must use
+ * the challenge flow.
+ */
+export interface FaceSelfieVerifyRequest {
   action: 'verify';
   /** JPEG or PNG, base64 without a data: prefix, at most 4 MB decoded. */
   selfieBase64: string;
 }
+
+export type FaceVerifyRequest = FaceChallengeRequest | FaceLivenessVerifyRequest | FaceSelfieVerifyRequest;
+
+/** Why a face check did not pass; each has its own message. */
+export type FaceFailureReason =
+  | 'no_match'
+  | 'no_face'
+  | 'multiple_faces'
+  | 'unreadable_image'
+  | 'different_people'
+  | 'mirrored_frame'
+  | 'action_not_performed'
+  | 'challenge_not_found'
+  | 'challenge_expired'
+  | 'challenge_used';
 
 export interface FaceVerifyResult {
   passed: boolean;
   /** Descriptor distance to the photo on file; lower is more alike. */
   distance?: number;
   threshold?: number;
-  reason?: 'no_match' | 'no_face' | 'multiple_faces' | 'unreadable_image';
+  reason?: FaceFailureReason;
+  /** 0-based index of the frame that failed, for liveness checks. */
+  frameIndex?: number;
+  /** The action that was not seen, with `action_not_performed`. */
+  failedAction?: LivenessAction;
   /** What happened and what to do next, for the borrower. */
   message?: string;
   attemptsLeftToday: number;

@@ -34,7 +34,10 @@ async function start(): Promise<void> {
         for (let day = 0; day < days; day++) {
           clock.advance(DAY_MS);
           const result = await accrueDaily({}, { request_id: `sandbox-clock-${Date.now()}`, function_name: 'accrueDaily' });
-          if (!(result as { ok: boolean }).ok) logger.error({ result }, 'sandbox daily job failed');
+          if (!(result as { ok: boolean }).ok) {
+            logger.error({ result }, 'sandbox daily job failed');
+            throw new Error(`daily job for ${clockView().businessDate} failed; see the server log`);
+          }
         }
         logger.info({ days, businessDate: clockView().businessDate }, 'sandbox clock moved');
         return clockView();

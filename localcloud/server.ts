@@ -154,7 +154,13 @@ export function startLocalCloud(options: LocalCloudOptions): Promise<http.Server
       });
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const wanted = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      throw new HttpError(400, 'The path has a malformed percent escape.');
+    }
+    const wanted = path.normalize(decoded).replace(/^([/\\])+/, '');
     let file = path.join(root, wanted);
     if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(root, 'index.html');

@@ -5,6 +5,7 @@ import {
   type TransferFailure,
   type TransferRequest,
 } from '../ports/bank';
+import { createHash } from 'node:crypto';
 import { passesLuhn } from '../../core/validation/bankCard';
 import type { Store, StoredDocument } from '../storage/port';
 import { testCardFailure } from './test-cards';
@@ -28,12 +29,21 @@ export interface SandboxBankRailOptions {
 /** A stored transfer. Its final outcome is fixed at creation and shown from `settlesAt` on. */
 interface RailTransferDocument extends StoredDocument {
   kind: Transfer['kind'];
-  bankCard: string;
-  accountName: string;
+  /**
+   * SHA-256 of the card and of the account name, kept only to spot a repeated id with other
+   * details, so the database holds neither in plain text. NOTE: an unkeyed hash of a card
+   * number can be found by trying candidate numbers; a real rail is the bank's system.
+   */
+  bankCardDigest: string;
+  accountNameDigest: string;
   amountFen: number;
   createdAt: string;
   settlesAt: string;
   failure: TransferFailure | null;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function assertValidRequest(request: TransferRequest): void {
@@ -54,8 +64,8 @@ function conflictingField(
 ): string | undefined {
   if (stored.kind !== kind) return 'kind';
   if (stored.amountFen !== request.amountFen) return 'amountFen';
-  if (stored.bankCard !== request.bankCard) return 'bankCard';
-  if (stored.accountName !== request.accountName) return 'accountName';
+  if (stored.bankCardDigest !== sha256(request.bankCard)) return 'bankCard';
+  if (stored.accountNameDigest !== sha256(request.accountName)) return 'accountName';
   return undefined;
 }
 
@@ -128,8 +138,8 @@ export class SandboxBankRail implements BankRail {
     return {
       _id: request.transferId,
       kind,
-      bankCard: request.bankCard,
-      accountName: request.accountName,
+      bankCardDigest: sha256(request.bankCard),
+      accountNameDigest: sha256(request.accountName),
       amountFen: request.amountFen,
       createdAt: createdAt.toISOString(),
       settlesAt: new Date(createdAt.getTime() + delayMs).toISOString(),

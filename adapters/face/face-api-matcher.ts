@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TNetInput } from '@vladmandic/face-api/dist/face-api.node-wasm';
 import { decodeImage, type RgbImage, type UnreadableReason } from './decode-image';
 import { loadFaceModel } from './face-model';
+import { faceThumbnail } from './face-thumbnail';
 
 /**
  * Default maximum descriptor distance for "same person". On the five reference photos the
@@ -42,6 +43,8 @@ export interface FaceDescription {
   landmarks?: Array<{ x: number; y: number }>;
   /** Face box, in pixels of the original image. */
   box?: FaceBox;
+  /** Grey thumbnail of the face box, for spotting copied or mirrored frames. */
+  thumbnail?: Float32Array;
 }
 
 export type DescribeResult = FaceDescription | { readable: false; reason: UnreadableReason };
@@ -96,17 +99,24 @@ export class FaceApiMatcher implements FaceDescriber {
       if (faces.length !== 1) return { readable: true, faces: faces.length };
 
       const [face] = faces;
-      const box = face.detection.box;
+      const detected = face.detection.box;
+      const box = {
+        x: detected.x / scale,
+        y: detected.y / scale,
+        width: detected.width / scale,
+        height: detected.height / scale,
+      };
+      const landmarks = face.landmarks.positions.map((point) => ({
+        x: point.x / scale,
+        y: point.y / scale,
+      }));
       return {
         readable: true,
         faces: 1,
         descriptor: face.descriptor,
-        landmarks: face.landmarks.positions.map((point) => ({
-          x: point.x / scale,
-          y: point.y / scale,
-        })),
-        box: { x: box.x / scale, y: box.y / scale, width: box.width / scale,
-          height: box.height / scale },
+        landmarks,
+        box,
+        thumbnail: faceThumbnail(image, landmarks),
       };
     } finally {
       input.dispose();

@@ -17,3 +17,15 @@ export type FourElementResult =
 export interface IdentityVerifier {
   verifyFourElements(elements: FourElements): Promise<FourElementResult>;
 }
+
+/** Name and ID number checked against the public-security registry. */
+export type IdCardResult =
+  | { outcome: 'match' }
+  | { outcome: 'mismatch' }
+  | { outcome: 'invalid_input'; field: 'name' | 'idNumber' }
+  | { outcome: 'no_record' }
+  | { outcome: 'unavailable'; reason: string };
+
+export interface IdCardVerifier {
+  verifyIdCard(name: string, idNumber: string): Promise<IdCardResult>;
+}

@@ -4,6 +4,7 @@ import { LoanError } from '../../core/errors';
 import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../core/validation/mask';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
+import { readPii } from '../privacy/user-pii';
 import { isInvited } from './pilot';
 import { USERS, type UserDocument } from './user-document';
 
@@ -16,13 +17,14 @@ export async function accountStatus(services: Services, caller: Caller): Promise
   const invited = await isInvited(services.store, caller.openId, services.config.pilotRolloutPercent);
   const today = businessDate(services.clock.now());
   const attemptsToday = user?.faceAttemptDate === today ? user.faceAttempts : 0;
+  const pii = readPii(services, user);
   return {
     stage: user?.stage ?? 'new',
     invited,
-    maskedName: user?.name ? maskName(user.name) : undefined,
-    maskedIdNumber: user?.idNumber ? maskIdNumber(user.idNumber) : undefined,
-    maskedPhone: user?.phone ? maskPhone(user.phone) : undefined,
-    maskedBankCard: user?.bankCard ? maskCardNumber(user.bankCard) : undefined,
+    maskedName: pii ? maskName(pii.name) : undefined,
+    maskedIdNumber: pii ? maskIdNumber(pii.idNumber) : undefined,
+    maskedPhone: pii ? maskPhone(pii.phone) : undefined,
+    maskedBankCard: pii ? maskCardNumber(pii.bankCard) : undefined,
     consents: user?.consents ?? [],
     faceAttemptsLeftToday: Math.max(0, FACE_ATTEMPTS_PER_DAY - attemptsToday),
   };

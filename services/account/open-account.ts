@@ -5,7 +5,8 @@ import { validateAccountForm } from '../../core/validation/accountForm';
 import { businessDate } from '../../core/dates';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
-import { checkCode, SMS_CODES } from './sms-code';
+import { sealUserPii } from '../privacy/user-pii';
+import { checkCode, SMS_CODES, smsCodeId, spendCodeTry } from './sms-code';
 import { accountStatus } from './account-status';
 import { IDENTITY_CLAIMS, newUser, USERS, type UserDocument } from './user-document';
 
@@ -72,7 +73,9 @@ export async function openAccount(
   }
   if (verification.outcome === 'mismatch') {
     const field = verification.field ?? 'idNumber';
-    throw new LoanError('VERIFICATION_FAILED', MISMATCH_MESSAGES[field], field);
+    const triesLeft = await spendCodeTry(services, caller.openId, values.phone);
+    const next = triesLeft > 0 ? `（本验证码还可提交 ${triesLeft} 次）` : '验证码已失效，请重新获取。';
+    throw new LoanError('VERIFICATION_FAILED', MISMATCH_MESSAGES[field] + next, field, { triesLeft });
   }
 
   const acceptedAt = now.toISOString();
@@ -85,14 +88,16 @@ export async function openAccount(
     const user = (await tx.get<UserDocument>(USERS, caller.openId)) ?? newUser(caller.openId, caller.appId, now);
     if (user.stage !== 'new') throw new LoanError('CONFLICT', '您已完成开户，无需重复开户。');
     if (!claim) await tx.create(IDENTITY_CLAIMS, { _id: claimId, openId: caller.openId, createdAt: acceptedAt });
-    await tx.remove(SMS_CODES, values.phone);
+    await tx.remove(SMS_CODES, smsCodeId(services, values.phone, caller.openId));
     await tx.set(USERS, {
       ...user,
       stage: 'identity_verified',
-      name: values.name,
-      idNumber: values.idNumber,
-      phone: values.phone,
-      bankCard: values.cardNumber,
+      ...sealUserPii(services, caller.openId, {
+        name: values.name,
+        idNumber: values.idNumber,
+        phone: values.phone,
+        bankCard: values.cardNumber,
+      }),
       consents: (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).map((kind) => ({
         kind,
         version: request.consents[kind],

@@ -1,5 +1,6 @@
 import type { StoredDocument } from '../../adapters/storage/port';
 import type { AccountStage, ConsentKind, ReasonCode } from '../../core/api';
+import type { SealedUserPii } from '../privacy/user-pii';
 
 export const USERS = 'users';
 /** One document per verified ID number (keyed by a keyed hash), so an ID binds one account. */
@@ -18,15 +19,20 @@ export interface CreditDecisionRecord {
   decidedAt: string;
 }
 
-/** A borrower, keyed by OPENID. Personal fields appear only once identity is verified. */
+/**
+ * A borrower, keyed by OPENID. Personal fields appear only once identity is verified, and
+ * only sealed: read them through `readPii` in `services/privacy/user-pii.ts`.
+ */
 export interface UserDocument extends StoredDocument {
   appId: string;
   stage: AccountStage;
   createdAt: string;
-  name?: string;
-  idNumber?: string;
-  phone?: string;
-  bankCard?: string;
+  /** Name, ID, phone and card numbers, each AES-256-GCM sealed. */
+  pii?: SealedUserPii;
+  /** HMAC lookup hashes, for finding a user by a value without decrypting every record. */
+  idNumberHash?: string;
+  phoneHash?: string;
+  bankCardHash?: string;
   consents: { kind: ConsentKind; version: string; acceptedAt: string }[];
   /** Face attempts on `faceAttemptDate` (business date). */
   faceAttemptDate?: string;

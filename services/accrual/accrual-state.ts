@@ -2,23 +2,25 @@ import type { StoredDocument, Transaction } from '../../adapters/storage/port';
 import { addDays } from '../../core/dates';
 
 /**
- * Portfolio-wide interest accrual without a write per loan per night.
+ * Interest accrual per funder without a write per loan per night.
  *
- * Each active loan contributes `outstanding principal (fen) × daily rate (ppm)` to the
- * night's interest, in micro-fen (1e-6 fen). Instead of visiting every loan, a loan
- * registers the changes of its contribution by business date when it starts, and each
- * repayment that changes the principal registers the difference. The nightly rate is the
+ * Each active loan contributes `its principal share (fen) × daily rate (ppm)` to a funder's
+ * nightly interest, in micro-fen (1e-6 fen). A loan registers the changes of its
+ * contribution by business date when it starts (up at the draw date, down at each due
+ * date), and an early payoff registers the difference. A funder's rate for a night is the
  * previous night's rate plus that night's changes, so a night costs two document reads.
  *
- * Rounding: the exact accrued interest is kept in micro-fen; the ledger account
- * `interest_accrued` always holds floor(exact / 1e6) fen. When a period's interest is
- * billed (rounded half up once per period), the exact amount leaves the accrued total and
- * the billed fen go to `interest_receivable`; the at most ±1 fen between the two is a
- * rounding adjustment of interest income.
+ * Rounding: the exact accrued interest is kept in micro-fen; the funder's accrued-interest
+ * account always holds floor(exact / 1e6) fen. When a period's interest is billed (rounded
+ * half up once per period), the exact amount leaves the accrued total and the billed fen
+ * become receivable; the difference of at most a fen adjusts the interest earned.
  */
 export const ACCRUAL_STATE = 'accrual_state';
 export const ACCRUAL_CHANGES = 'accrual_changes';
-const PORTFOLIO_ID = 'portfolio';
+
+/** `platform`, or a partner bank's id. */
+export type Funder = string;
+export const PLATFORM: Funder = 'platform';
 
 export interface AccrualStateDocument extends StoredDocument {
   /** Last business date whose night has been accrued, or null before the first loan. */
@@ -36,20 +38,58 @@ export interface AccrualChangeDocument extends StoredDocument {
 
 export const MICRO_PER_FEN = 1_000_000n;
 
-/** Reads the portfolio accrual state inside a transaction, creating it on first use. */
-export async function readAccrualState(tx: Transaction): Promise<AccrualStateDocument> {
-  const existing = await tx.get<AccrualStateDocument>(ACCRUAL_STATE, PORTFOLIO_ID);
+/** Ledger accounts of one funder's interest. */
+export interface FunderInterestAccounts {
+  accrued: string;
+  receivable: string;
+  /** Where earned interest goes: income for the platform, a payable for a partner. */
+  earned: string;
+  /** Where collected principal and interest cash goes. */
+  funds: string;
+  principal: string;
+  /** Where a collected penalty goes. */
+  penalty: string;
+}
+
+export function accountsOf(funder: Funder): FunderInterestAccounts {
+  if (funder === PLATFORM) {
+    return {
+      accrued: 'interest_accrued',
+      receivable: 'interest_receivable',
+      earned: 'interest_income',
+      funds: 'platform_funds',
+      principal: 'loans_principal_receivable',
+      penalty: 'penalty_income',
+    };
+  }
+  return {
+    accrued: `partner_interest_accrued:${funder}`,
+    receivable: `partner_interest_receivable:${funder}`,
+    earned: `partner_interest_payable:${funder}`,
+    funds: `partner_funds:${funder}`,
+    principal: `partner_principal_receivable:${funder}`,
+    penalty: `partner_interest_payable:${funder}`,
+  };
+}
+
+/** Reads a funder's accrual state inside a transaction, or a fresh one on first use. */
+export async function readAccrualState(tx: Transaction, funder: Funder): Promise<AccrualStateDocument> {
+  const existing = await tx.get<AccrualStateDocument>(ACCRUAL_STATE, funder);
   if (existing) return existing;
-  return { _id: PORTFOLIO_ID, lastAccruedNight: null, ratePerNightMicroFen: 0, accruedMicroFen: '0' };
+  return { _id: funder, lastAccruedNight: null, ratePerNightMicroFen: 0, accruedMicroFen: '0' };
 }
 
 export async function writeAccrualState(tx: Transaction, state: AccrualStateDocument): Promise<void> {
   await tx.set(ACCRUAL_STATE, state);
 }
 
+export function changeId(funder: Funder, businessDate: string): string {
+  return `${funder}:${businessDate}`;
+}
+
 /**
- * Registers a change of the nightly interest from `businessDate` on. Changes may only be
- * registered for nights not yet accrued; an earlier date is a programming error.
+ * Registers a change of a funder's nightly interest from `businessDate` on. Changes may
+ * only be registered for nights not yet accrued; an earlier date is a programming error.
  */
 export async function registerRateChange(
   tx: Transaction,
@@ -62,12 +102,13 @@ export async function registerRateChange(
   if (state.lastAccruedNight !== null && businessDate <= state.lastAccruedNight) {
     throw new Error(`rate change for ${businessDate} comes after its night was accrued (${state.lastAccruedNight})`);
   }
-  const existing = await tx.get<AccrualChangeDocument>(ACCRUAL_CHANGES, businessDate);
-  if (existing) await tx.update(ACCRUAL_CHANGES, businessDate, { deltaMicroFen: { $inc: deltaMicroFen } });
-  else await tx.create(ACCRUAL_CHANGES, { _id: businessDate, deltaMicroFen });
+  const id = changeId(state._id, businessDate);
+  const existing = await tx.get<AccrualChangeDocument>(ACCRUAL_CHANGES, id);
+  if (existing) await tx.update(ACCRUAL_CHANGES, id, { deltaMicroFen: { $inc: deltaMicroFen } });
+  else await tx.create(ACCRUAL_CHANGES, { _id: id, deltaMicroFen });
 }
 
-/** Sets the first accrued night just before the first loan's start, on first use. */
+/** Sets the first accrued night just before the funder's first loan starts, on first use. */
 export function startAccrualBefore(state: AccrualStateDocument, businessDate: string): void {
   if (state.lastAccruedNight === null) state.lastAccruedNight = addDays(businessDate, -1);
 }

@@ -11,6 +11,7 @@ import type { Services } from '../container';
 import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
 import { USERS, type CreditDecisionRecord, type UserDocument } from '../account/user-document';
+import { readPii } from '../privacy/user-pii';
 
 export const CREDIT_DECISIONS = 'credit_decisions';
 
@@ -59,7 +60,7 @@ export async function evaluateCreditLine(services: Services, caller: Caller): Pr
     throw new LoanError('PRECONDITION_FAILED', '请先完成人脸核验，再查看额度。');
   }
 
-  const profile = await services.creditData.profileFor(user.idNumber ?? '');
+  const profile = await services.creditData.profileFor(readPii(services, user)?.idNumber ?? '');
   const decidedAt = services.clock.now().toISOString();
   let record: CreditDecisionRecord;
   if (!profile) {

@@ -2,6 +2,7 @@ import type { StoredDocument } from '../../adapters/storage/port';
 import { addDays, businessDate } from '../../core/dates';
 import type { Services } from '../container';
 import { accrueThrough } from '../accrual/accrue';
+import { PLATFORM } from '../accrual/accrual-state';
 import { billDueInstallments } from '../loans/billing';
 import { settleDisbursement } from '../loans/disbursement';
 import { DRAWS, loanStateOn, REPAYMENTS, type DrawDocument, type RepaymentDocument } from '../loans/draw-document';
@@ -23,6 +24,10 @@ export interface DailyJobSummary {
   installmentsBilled: number;
   overdueDraws: number;
   autoDebitsStarted: number;
+  /** Draws left for tomorrow because a repayment on them is still being collected. */
+  drawsWaitingOnCollection: number;
+  /** Transfers or draws that failed with an error; each is logged and retried the next day. */
+  failures: number;
   startedAt: string;
   finishedAt: string;
 }
@@ -45,6 +50,8 @@ const ZERO_COUNTS = {
   installmentsBilled: 0,
   overdueDraws: 0,
   autoDebitsStarted: 0,
+  drawsWaitingOnCollection: 0,
+  failures: 0,
 };
 
 /**
@@ -69,10 +76,12 @@ export async function runDailyJob(services: Services, date: string | undefined, 
   }
 
   if (job.phase === 'settle') {
-    job.counts.disbursementsSettled += await settleDisbursements(services, requestId);
-    job.counts.repaymentsSettled += await settleRepayments(services, requestId);
-    const state = await services.store.runTransaction((tx) => accrueThrough(tx, addDays(day, -1), requestId));
-    job.accruedThrough = state.lastAccruedNight;
+    await settleDisbursements(services, requestId, job.counts);
+    await settleRepayments(services, requestId, job.counts);
+    for (const funder of [PLATFORM, ...services.partners.map((partner) => partner.id)]) {
+      const state = await services.store.runTransaction((tx) => accrueThrough(tx, funder, addDays(day, -1), requestId));
+      if (funder === PLATFORM) job.accruedThrough = state.lastAccruedNight;
+    }
     job.phase = 'loans';
     await services.store.set(DAILY_JOBS, job);
   }
@@ -84,7 +93,23 @@ export async function runDailyJob(services: Services, date: string | undefined, 
       limit: PAGE_SIZE,
       ...(job.cursor ? { cursor: job.cursor } : {}),
     });
-    for (const draw of page.documents) await visitDraw(services, draw, day, requestId, job.counts);
+    for (let from = 0; from < page.documents.length; from += VISIT_BATCH) {
+      const batch = page.documents.slice(from, from + VISIT_BATCH);
+      try {
+        await visitDraws(services, batch, day, requestId, job.counts);
+      } catch (error) {
+        // One bad draw must not stop the portfolio: visit the batch one draw at a time.
+        log.error({ err: error, firstDrawId: batch[0]?._id }, 'batch visit failed; visiting draws one by one');
+        for (const draw of batch) {
+          try {
+            await visitDraws(services, [draw], day, requestId, job.counts);
+          } catch (drawError) {
+            job.counts.failures++;
+            log.error({ err: drawError, drawId: draw._id }, 'daily visit failed; the draw is retried tomorrow');
+          }
+        }
+      }
+    }
     job.cursor = page.cursor ?? null;
     if (!page.cursor) job.phase = 'done';
     await services.store.set(DAILY_JOBS, job);
@@ -108,22 +133,28 @@ function summaryOf(day: string, job: DailyJobDocument): DailyJobSummary {
   };
 }
 
-async function settleDisbursements(services: Services, requestId: string): Promise<number> {
-  let settled = 0;
+async function settleDisbursements(services: Services, requestId: string, counts: DailyJobDocument['counts']) {
   for await (const draw of pages<DrawDocument>(services, DRAWS, { status: 'disbursing' })) {
-    const result = await settleDisbursement(services, draw._id, requestId);
-    if (result.status !== 'disbursing') settled++;
+    try {
+      const result = await settleDisbursement(services, draw._id, requestId);
+      if (result.status !== 'disbursing') counts.disbursementsSettled++;
+    } catch (error) {
+      counts.failures++;
+      services.logger.error({ err: error, drawId: draw._id, requestId }, 'settling a disbursement failed; retried tomorrow');
+    }
   }
-  return settled;
 }
 
-async function settleRepayments(services: Services, requestId: string): Promise<number> {
-  let settled = 0;
+async function settleRepayments(services: Services, requestId: string, counts: DailyJobDocument['counts']) {
   for await (const repayment of pages<RepaymentDocument>(services, REPAYMENTS, { status: 'collecting' })) {
-    const result = await settleRepayment(services, repayment._id, requestId);
-    if (result.status !== 'collecting') settled++;
+    try {
+      const result = await settleRepayment(services, repayment._id, requestId);
+      if (result.status !== 'collecting') counts.repaymentsSettled++;
+    } catch (error) {
+      counts.failures++;
+      services.logger.error({ err: error, repaymentId: repayment._id, requestId }, 'settling a repayment failed; retried tomorrow');
+    }
   }
-  return settled;
 }
 
 /** Reads every matching document page by page, by id. */
@@ -136,46 +167,66 @@ async function* pages<T extends StoredDocument>(services: Services, collection: 
   } while (cursor);
 }
 
-/** Bills what fell due, marks the draw overdue or not, and starts the auto-debit. */
-async function visitDraw(services: Services, stored: DrawDocument, day: string, requestId: string, counts: DailyJobDocument['counts']) {
-  const autoDebitId = `auto_${stored._id}_${day}`;
-  const outcome = await services.store.runTransaction(async (tx) => {
-    const draw = await tx.get<DrawDocument>(DRAWS, stored._id);
-    if (!draw || draw.status !== 'active' || !draw.nextEventDate || draw.nextEventDate > day) return null;
-    const accrual = await accrueThrough(tx, addDays(day, -1), requestId);
-    const billedCount = await billDueInstallments(tx, draw, day, accrual, requestId);
-    const updated: DrawDocument = { ...draw, billedCount };
-    const state = loanStateOn(updated, day);
-    updated.overdue = state.installments.some((item) => item.status === 'overdue');
-    updated.nextEventDate = nextEventDate(updated, state, day);
+/** Draws visited per transaction: one commit covers a batch, which is what keeps 1M loans fast. */
+const VISIT_BATCH = 100;
 
-    let autoDebit: RepaymentDocument | null = null;
-    if (state.amountDueFen > 0 && !draw.pendingRepaymentId && !(await tx.get(REPAYMENTS, autoDebitId))) {
-      autoDebit = {
-        _id: autoDebitId,
-        openId: draw.openId,
-        drawId: draw._id,
-        kind: 'due',
-        source: 'auto_debit',
-        amountFen: state.amountDueFen,
-        businessDate: day,
-        status: 'collecting',
-        collectionId: `collect_${autoDebitId}`,
-        createdAt: services.clock.now().toISOString(),
-        requestId,
-      };
-      await tx.create(REPAYMENTS, autoDebit);
-      updated.pendingRepaymentId = autoDebitId;
+/**
+ * Bills what fell due, marks each draw overdue or not, and starts the auto-debits, for a
+ * batch of draws in one transaction; the collections are sent after it commits.
+ */
+async function visitDraws(services: Services, stored: DrawDocument[], day: string, requestId: string, counts: DailyJobDocument['counts']) {
+  const outcomes = await services.store.runTransaction(async (tx) => {
+    const results: { billed: number; overdue: boolean; autoDebit: RepaymentDocument | null; waiting?: boolean }[] = [];
+    for (const { _id } of stored) {
+      const draw = await tx.get<DrawDocument>(DRAWS, _id);
+      if (!draw || draw.status !== 'active' || !draw.nextEventDate || draw.nextEventDate > day) continue;
+      // A repayment being collected applies as of its own date; billing past that date
+      // first would leave it nothing consistent to apply to. The draw waits a day.
+      if (draw.pendingRepaymentId) {
+        results.push({ billed: 0, overdue: draw.overdue, autoDebit: null, waiting: true });
+        continue;
+      }
+      const billedCount = await billDueInstallments(tx, draw, day, requestId);
+      const updated: DrawDocument = { ...draw, billedCount };
+      const state = loanStateOn(updated, day);
+      updated.overdue = state.installments.some((item) => item.status === 'overdue');
+      updated.nextEventDate = nextEventDate(updated, state, day);
+
+      const autoDebitId = `auto_${draw._id}_${day}`;
+      let autoDebit: RepaymentDocument | null = null;
+      if (state.amountDueFen > 0 && !draw.pendingRepaymentId && !(await tx.get(REPAYMENTS, autoDebitId))) {
+        autoDebit = {
+          _id: autoDebitId,
+          openId: draw.openId,
+          drawId: draw._id,
+          kind: 'due',
+          source: 'auto_debit',
+          amountFen: state.amountDueFen,
+          businessDate: day,
+          status: 'collecting',
+          collectionId: `collect_${autoDebitId}`,
+          createdAt: services.clock.now().toISOString(),
+          requestId,
+        };
+        await tx.create(REPAYMENTS, autoDebit);
+        updated.pendingRepaymentId = autoDebitId;
+      }
+      await tx.set(DRAWS, updated);
+      results.push({ billed: billedCount - draw.billedCount, overdue: updated.overdue, autoDebit });
     }
-    await tx.set(DRAWS, updated);
-    return { billed: billedCount - draw.billedCount, overdue: updated.overdue, autoDebit };
+    return results;
   });
-  if (!outcome) return;
-  counts.drawsVisited++;
-  counts.installmentsBilled += outcome.billed;
-  if (outcome.overdue) counts.overdueDraws++;
-  if (outcome.autoDebit) {
-    counts.autoDebitsStarted++;
-    await sendCollection(services, outcome.autoDebit);
+  for (const outcome of outcomes) {
+    if (outcome.waiting) {
+      counts.drawsWaitingOnCollection++;
+      continue;
+    }
+    counts.drawsVisited++;
+    counts.installmentsBilled += outcome.billed;
+    if (outcome.overdue) counts.overdueDraws++;
+    if (outcome.autoDebit) {
+      counts.autoDebitsStarted++;
+      await sendCollection(services, outcome.autoDebit);
+    }
   }
 }

@@ -1,35 +1,30 @@
 import type { Transaction } from '../../adapters/storage/port';
-import { daysBetween } from '../../core/dates';
-import { billInterestLines } from '../accrual/accrue';
-import type { AccrualStateDocument } from '../accrual/accrual-state';
+import { addDays } from '../../core/dates';
+import { accrueThrough, billInterestLines } from '../accrual/accrue';
+import { writeAccrualState } from '../accrual/accrual-state';
 import { postJournal, type JournalLine } from '../ledger';
 import type { DrawDocument } from './draw-document';
-
-/** Exact interest of a period in micro-fen: principal × rate (ppm) × nights. */
-export function exactInterestMicroFen(principalFen: number, dailyRatePpm: number, nights: number): bigint {
-  return BigInt(principalFen) * BigInt(dailyRatePpm) * BigInt(nights);
-}
+import { funderParts, installmentExactInterest, installmentInterestParts } from './funding-split';
 
 /**
- * Bills the interest of every installment due on or before `date` and not billed yet:
- * the period's exact accrual leaves `interest_accrued` and the scheduled (rounded) interest
- * becomes receivable. The accrual must be current through the night before `date`.
- * Returns the new billed count; the journal id makes a replay post nothing twice.
+ * Bills the interest of every installment due on or before `date` and not billed yet, for
+ * each funder: the period's exact accrual leaves the funder's accrued interest and its part
+ * of the scheduled (rounded) interest becomes receivable. Accrues each funder through the
+ * night before `date` first. Returns the new billed count; the journal id makes a replay
+ * post nothing twice.
  */
-export async function billDueInstallments(
-  tx: Transaction,
-  draw: DrawDocument,
-  date: string,
-  accrual: AccrualStateDocument,
-  requestId: string,
-): Promise<number> {
+export async function billDueInstallments(tx: Transaction, draw: DrawDocument, date: string, requestId: string): Promise<number> {
   let billed = draw.billedCount;
+  if (billed >= draw.installments.length || draw.installments[billed].dueDate > date) return billed;
+
+  const parts = funderParts(draw);
+  const states = [];
+  for (const part of parts) states.push(await accrueThrough(tx, part.funder, addDays(date, -1), requestId));
   const lines: JournalLine[] = [];
   while (billed < draw.installments.length && draw.installments[billed].dueDate <= date) {
-    const row = draw.installments[billed];
-    const periodStart = billed === 0 ? draw.drawDate : draw.installments[billed - 1].dueDate;
-    const exact = exactInterestMicroFen(row.openingPrincipalFen, draw.dailyRatePpm, daysBetween(periodStart, row.dueDate));
-    lines.push(...billInterestLines(accrual, exact, row.interestFen));
+    const exact = installmentExactInterest(draw, parts, billed);
+    const billedParts = installmentInterestParts(draw, parts, billed);
+    states.forEach((state, index) => lines.push(...billInterestLines(state, exact[index], billedParts[index])));
     billed++;
   }
   const entries = mergeLines(lines);
@@ -43,6 +38,7 @@ export async function billDueInstallments(
       entries,
     });
   }
+  for (const state of states) await writeAccrualState(tx, state);
   return billed;
 }
 

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { DrawRequest, DrawView } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
-import { quoteDrawForRequest } from './quote-loan';
 import { maskCardNumber } from '../../core/validation/mask';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
 import { USERS, type UserDocument } from '../account/user-document';
+import { readPii } from '../privacy/user-pii';
+import { accountsOf } from '../accrual/accrual-state';
+import { advanceRotation, fundingPlans, type FundingPlan } from '../colending/allocate';
+import { reserveExposure } from '../colending/exposure';
 import { postJournal } from '../ledger';
 import {
   DRAWS,
@@ -19,6 +22,7 @@ import {
   type IdempotencyDocument,
 } from './draw-document';
 import { awaitDisbursement, sendPayout } from './disbursement';
+import { quoteDrawForRequest } from './quote-loan';
 
 function requireApprovedLine(user: UserDocument) {
   const credit = user.credit;
@@ -33,42 +37,53 @@ function fingerprintOf(request: DrawRequest): string {
   return JSON.stringify({ amountFen: request.amountFen, termMonths: request.termMonths });
 }
 
+interface DrawAttempt {
+  caller: Caller;
+  request: DrawRequest;
+  requestId: string;
+  drawId: string;
+  plan: FundingPlan;
+}
+
+/** Returns the draw a key already made, or null; a key reused for another request is a conflict. */
+async function existingDraw(services: Services, caller: Caller, request: DrawRequest): Promise<DrawDocument | null> {
+  const previous = await services.store.get<IdempotencyDocument>(IDEMPOTENCY_KEYS, idempotencyId(caller.openId, request.idempotencyKey));
+  if (!previous) return null;
+  if (previous.kind !== 'draw' || previous.fingerprint !== fingerprintOf(request)) {
+    throw new LoanError('CONFLICT', 'idempotencyKey was already used for a different request: generate a new key for a new draw.', 'idempotencyKey');
+  }
+  return services.store.get<DrawDocument>(DRAWS, previous.resultId);
+}
+
 /**
- * Draws part of the line. The idempotency key is stored in the same transaction that
- * creates the draw, reserves the principal in the lending pool and uses up the line, so a
- * retried or duplicated request returns the first draw and never pays out twice. The
- * payout goes out after the commit; the daily job resends one a crash left unsent.
+ * Creates the draw, uses up the line and reserves every funder's share in one
+ * transaction, together with the idempotency key: all of it commits or none of it does.
  */
-export async function createDraw(services: Services, caller: Caller, request: DrawRequest, requestId: string): Promise<DrawView> {
-  await assertInvited(services.store, caller.openId, services.config.pilotRolloutPercent);
+async function commitDraw(services: Services, attempt: DrawAttempt) {
+  const { caller, request, requestId, drawId, plan } = attempt;
   const keyId = idempotencyId(caller.openId, request.idempotencyKey);
-  const fingerprint = fingerprintOf(request);
   const now = services.clock.now();
   const today = businessDate(now);
-  const drawId = `dr_${randomUUID()}`;
-
-  const { draw, user } = await services.store.runTransaction(async (tx) => {
+  return services.store.runTransaction(async (tx) => {
     const previous = await tx.get<IdempotencyDocument>(IDEMPOTENCY_KEYS, keyId);
     const current = await tx.get<UserDocument>(USERS, caller.openId);
     if (!current || current.stage === 'new') throw new LoanError('PRECONDITION_FAILED', '请先完成开户。');
     if (previous) {
-      if (previous.kind !== 'draw' || previous.fingerprint !== fingerprint) {
+      const existing = await tx.get<DrawDocument>(DRAWS, previous.resultId);
+      if (!existing || previous.fingerprint !== fingerprintOf(request)) {
         throw new LoanError('CONFLICT', 'idempotencyKey was already used for a different request: generate a new key for a new draw.', 'idempotencyKey');
       }
-      const existing = await tx.get<DrawDocument>(DRAWS, previous.resultId);
-      if (!existing) throw new Error(`idempotency key ${keyId} points at missing draw ${previous.resultId}`);
       return { draw: existing, user: current };
     }
 
     const credit = requireApprovedLine(current);
-    const availableFen = Math.max(0, credit.lineFen - current.usedFen);
     const quote = quoteDrawForRequest({
       principalFen: request.amountFen,
       termMonths: request.termMonths,
       dailyRatePpm: credit.dailyRatePpm,
       drawDate: today,
       repaymentDay: current.repaymentDay,
-      availableLineFen: availableFen,
+      availableLineFen: Math.max(0, credit.lineFen - current.usedFen),
     });
     const created: DrawDocument = {
       _id: drawId,
@@ -83,7 +98,9 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
       installments: quote.installments,
       aprBasisPoints: quote.apr.bps,
       aprText: quote.apr.display,
-      maskedBankCard: maskCardNumber(current.bankCard ?? ''),
+      maskedBankCard: maskCardNumber(readPii(services, current)?.bankCard ?? ''),
+      funding: plan.funding,
+      partnerTrail: plan.trail,
       payoutId: `payout_${drawId}`,
       createdAt: now.toISOString(),
       requestId,
@@ -96,16 +113,17 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
     await tx.create(IDEMPOTENCY_KEYS, {
       _id: keyId,
       kind: 'draw',
-      fingerprint,
+      fingerprint: fingerprintOf(request),
       resultId: drawId,
       createdAt: now.toISOString(),
     } satisfies IdempotencyDocument);
     await tx.create(DRAWS, created);
-    await tx.update(USERS, caller.openId, {
-      usedFen: { $inc: request.amountFen },
-      repaymentDay: quote.repaymentDay,
-    });
-    // Reserve the principal: the pool cannot go below zero, so an empty pool refuses here.
+    await tx.update(USERS, caller.openId, { usedFen: { $inc: request.amountFen }, repaymentDay: quote.repaymentDay });
+    if (plan.partner) {
+      await reserveExposure(tx, plan.partner.id, plan.funding[1].principalFen, plan.partner.concentrationCapFen);
+      await advanceRotation(tx, services, plan.partner);
+    }
+    // Reserve each share: a funds account cannot go below zero, so an empty pool refuses here.
     await postJournal(tx, {
       journalId: `draw:${drawId}`,
       requestId,
@@ -114,19 +132,62 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
       loanId: drawId,
       entries: [
         { account: 'settlement_in_transit', debitFen: request.amountFen },
-        { account: 'platform_funds', creditFen: request.amountFen },
+        ...plan.funding
+          .filter((item) => item.principalFen > 0)
+          .map((item) => ({ account: accountsOf(item.funder).funds, creditFen: item.principalFen })),
       ],
     });
     return { draw: created, user: current };
-  }).catch((error: unknown) => {
-    if (error instanceof LoanError && error.code === 'FUNDS_UNAVAILABLE') {
-      throw new LoanError('FUNDS_UNAVAILABLE', '今日可借资金已发放完毕，请明天再来。', 'amountFen');
-    }
-    throw error;
+  });
+}
+
+/**
+ * Draws part of the line. Funding goes to the first partner that approves (in fair
+ * rotation), with the platform keeping at least 30%; when no partner can, the platform
+ * funds the draw alone if its pool allows, and otherwise the draw is refused. The
+ * idempotency key is stored with the draw, so a retried or duplicated request returns the
+ * first draw and never pays out twice. The payout goes out after the commit; the daily job
+ * resends one that a crash left unsent.
+ */
+export async function createDraw(services: Services, caller: Caller, request: DrawRequest, requestId: string): Promise<DrawView> {
+  await assertInvited(services.store, caller.openId, services.config.pilotRolloutPercent);
+  const today = businessDate(services.clock.now());
+  const known = await existingDraw(services, caller, request);
+  if (known) return toDrawView(known, today);
+
+  const user = await requireUser(services, caller);
+  const credit = requireApprovedLine(user);
+  quoteDrawForRequest({
+    principalFen: request.amountFen,
+    termMonths: request.termMonths,
+    dailyRatePpm: credit.dailyRatePpm,
+    drawDate: today,
+    repaymentDay: user.repaymentDay,
+    availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
   });
 
+  const drawId = `dr_${randomUUID()}`;
+  const candidate = { drawId, principalFen: request.amountFen, termMonths: request.termMonths, dailyRatePpm: credit.dailyRatePpm, displayScore: credit.displayScore, lineFen: credit.lineFen };
+  let committed: Awaited<ReturnType<typeof commitDraw>> | undefined;
+  for await (const plan of fundingPlans(services, candidate)) {
+    try {
+      committed = await commitDraw(services, { caller, request, requestId, drawId, plan });
+      break;
+    } catch (error) {
+      // A partner's facility or cap ran out since it was screened: try the next plan.
+      const exhausted = error instanceof LoanError && error.code === 'FUNDS_UNAVAILABLE';
+      if (!exhausted) throw error;
+      if (!plan.partner) {
+        throw new LoanError('FUNDS_UNAVAILABLE', '今日可借资金已发放完毕，请明天再来。', 'amountFen');
+      }
+      services.logger.warn({ drawId, partnerId: plan.partner.id }, 'partner facility exhausted at commit; trying the next plan');
+    }
+  }
+  if (!committed) throw new Error(`draw ${drawId} found no funding plan`);
+
+  const { draw, user: owner } = committed;
   if (draw.status === 'disbursing') {
-    await sendPayout(services, draw, user);
+    await sendPayout(services, draw, owner);
     const settled = await awaitDisbursement(services, draw._id, requestId);
     return toDrawView(settled, businessDate(services.clock.now()));
   }

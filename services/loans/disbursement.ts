@@ -3,9 +3,12 @@ import { addDays, businessDate } from '../../core/dates';
 import { quoteDraw } from '../../core/quote';
 import type { Services } from '../container';
 import { accrueThrough } from '../accrual/accrue';
-import { readAccrualState, registerRateChange, startAccrualBefore, writeAccrualState } from '../accrual/accrual-state';
+import { accountsOf, readAccrualState, registerRateChange, startAccrualBefore, writeAccrualState } from '../accrual/accrual-state';
+import { funderParts } from './funding-split';
+import { releaseExposure } from '../colending/exposure';
 import { USERS, type UserDocument } from '../account/user-document';
-import { postJournal } from '../ledger';
+import { readPii } from '../privacy/user-pii';
+import { postJournal, type JournalLine } from '../ledger';
 import { DRAWS, type DrawDocument } from './draw-document';
 
 /** How long a borrower's request waits for the rail before answering "disbursing". */
@@ -22,10 +25,11 @@ const FAILURE_REASONS: Record<string, string> = {
 /** Sends the payout for a draw; the rail treats a repeated transfer id as the same transfer. */
 export async function sendPayout(services: Services, draw: DrawDocument, user: UserDocument): Promise<void> {
   try {
+    const pii = readPii(services, user);
     await services.bank.payout({
       transferId: draw.payoutId,
-      bankCard: user.bankCard ?? '',
-      accountName: user.name ?? '',
+      bankCard: pii?.bankCard ?? '',
+      accountName: pii?.name ?? '',
       amountFen: draw.principalFen,
     });
   } catch (error) {
@@ -74,12 +78,16 @@ async function activateDraw(services: Services, drawId: string, transfer: Transf
 
     // Interest starts on the settlement date, or on the first night not yet accrued when
     // the settlement is seen only after its night was closed (the borrower never pays more).
-    const accrual = await readAccrualState(tx);
-    startAccrualBefore(accrual, settledOn);
-    const firstOpenNight = addDays(accrual.lastAccruedNight as string, 1);
-    const startDate = settledOn > firstOpenNight ? settledOn : firstOpenNight;
-    await writeAccrualState(tx, accrual);
-    const current = await accrueThrough(tx, addDays(startDate, -1), requestId);
+    let startDate = settledOn;
+    const states = [];
+    for (const { funder } of draw.funding) {
+      const state = await readAccrualState(tx, funder);
+      startAccrualBefore(state, settledOn);
+      const firstOpenNight = addDays(state.lastAccruedNight as string, 1);
+      if (firstOpenNight > startDate) startDate = firstOpenNight;
+      states.push(state);
+    }
+    for (const state of states) await writeAccrualState(tx, state);
 
     // Money that lands on a later business date starts its schedule from that date.
     let { installments, aprBasisPoints, aprText } = draw;
@@ -98,19 +106,24 @@ async function activateDraw(services: Services, drawId: string, transfer: Transf
     }
 
     const rate = draw.dailyRatePpm;
-    await registerRateChange(tx, current, startDate, draw.principalFen * rate);
-    for (const row of installments) await registerRateChange(tx, current, row.dueDate, -row.principalFen * rate);
-
+    const parts = funderParts({ ...draw, installments });
+    const entries: JournalLine[] = [];
+    for (const part of parts) {
+      const state = await accrueThrough(tx, part.funder, addDays(startDate, -1), requestId);
+      await registerRateChange(tx, state, startDate, part.principalFen * rate);
+      for (const [index, row] of installments.entries()) {
+        await registerRateChange(tx, state, row.dueDate, -part.installmentPrincipalFen[index] * rate);
+      }
+      if (part.principalFen > 0) entries.push({ account: accountsOf(part.funder).principal, debitFen: part.principalFen });
+    }
+    entries.push({ account: 'settlement_in_transit', creditFen: draw.principalFen });
     await postJournal(tx, {
       journalId: `disbursed:${drawId}`,
       requestId,
       kind: 'disbursement_settlement',
       businessDate: startDate,
       loanId: drawId,
-      entries: [
-        { account: 'loans_principal_receivable', debitFen: draw.principalFen },
-        { account: 'settlement_in_transit', creditFen: draw.principalFen },
-      ],
+      entries,
     });
     const activated: DrawDocument = {
       ...draw,
@@ -139,10 +152,13 @@ async function cancelDraw(services: Services, drawId: string, transfer: Transfer
       businessDate: businessDate(services.clock.now()),
       loanId: drawId,
       entries: [
-        { account: 'platform_funds', debitFen: draw.principalFen },
+        ...draw.funding
+          .filter((item) => item.principalFen > 0)
+          .map((item) => ({ account: accountsOf(item.funder).funds, debitFen: item.principalFen })),
         { account: 'settlement_in_transit', creditFen: draw.principalFen },
       ],
     });
+    await releaseExposure(tx, draw.funding);
     await tx.update(USERS, draw.openId, { usedFen: { $inc: -draw.principalFen } });
     const result: DrawDocument = { ...draw, status: 'cancelled', cancelReason: reason, nextEventDate: null };
     await tx.set(DRAWS, result);

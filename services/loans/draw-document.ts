@@ -22,6 +22,10 @@ export interface DrawDocument extends StoredDocument {
   aprBasisPoints: number;
   aprText: string;
   maskedBankCard: string;
+  /** Who funds the principal: the platform first, then at most one partner bank. */
+  funding: { funder: string; principalFen: number }[];
+  /** Partners asked for this draw and their answers (approved, declined or timeout). */
+  partnerTrail?: { partnerId: string; outcome: string }[];
   payoutId: string;
   createdAt: string;
   requestId: string;

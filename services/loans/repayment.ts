@@ -8,11 +8,16 @@ import type { LoanState } from '../../core/repayment';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { accrueThrough, billInterestLines, reverseAccrualLines } from '../accrual/accrue';
-import { registerRateChange, writeAccrualState, type AccrualStateDocument } from '../accrual/accrual-state';
+import { accountsOf, registerRateChange, writeAccrualState, type AccrualStateDocument } from '../accrual/accrual-state';
+import { releaseExposure } from '../colending/exposure';
+import { splitByWeights } from '../../core/colending';
+import type { PaymentAllocation } from '../../core/repayment';
+import { exactInterestMicroFen, funderParts, installmentInterestParts, type FunderPart } from './funding-split';
 import type { Transaction } from '../../adapters/storage/port';
 import { USERS, type UserDocument } from '../account/user-document';
+import { readPii } from '../privacy/user-pii';
 import { postJournal, type JournalLine } from '../ledger';
-import { billDueInstallments, currentPeriodStart, exactInterestMicroFen, mergeLines } from './billing';
+import { billDueInstallments, currentPeriodStart, mergeLines } from './billing';
 import {
   DRAWS,
   IDEMPOTENCY_KEYS,
@@ -163,11 +168,12 @@ export function toRepaymentView(repayment: RepaymentDocument): RepaymentView {
 /** Asks the rail to collect; a repeated collection id is the same transfer. */
 export async function sendCollection(services: Services, repayment: RepaymentDocument): Promise<void> {
   const user = await services.store.get<UserDocument>(USERS, repayment.openId);
+  const pii = readPii(services, user);
   try {
     await services.bank.collect({
       transferId: repayment.collectionId,
-      bankCard: user?.bankCard ?? '',
-      accountName: user?.name ?? '',
+      bankCard: pii?.bankCard ?? '',
+      accountName: pii?.name ?? '',
       amountFen: repayment.amountFen,
     });
   } catch (error) {
@@ -232,34 +238,58 @@ async function applyRepayment(services: Services, repaymentId: string, transfer:
     if (!draw) throw new Error(`draw ${repayment.drawId} of repayment ${repaymentId} not found`);
     const date = repayment.businessDate;
 
-    const accrual = await accrueThrough(tx, addDays(date, -1), requestId);
-    const billedCount = await billDueInstallments(tx, draw, date, accrual, requestId);
+    const billedCount = await billDueInstallments(tx, draw, date, requestId);
+    const parts = funderParts(draw);
+    const states: AccrualStateDocument[] = [];
+    for (const part of parts) states.push(await accrueThrough(tx, part.funder, addDays(date, -1), requestId));
     const before = loanStateOn(draw, date);
     const payment = { id: repaymentId, paymentDate: date, amountFen: repayment.amountFen };
     const payments = [...draw.payments, payment];
     const after = loanStateOn({ ...draw, payments }, date);
     const allocation = after.allocations[after.allocations.length - 1];
 
-    const lines: JournalLine[] = [];
+    const billingLines: JournalLine[] = [];
+    let currentInterestParts = parts.map(() => 0);
     if (allocation.currentInterestFen > 0 || allocation.currentPrincipalFen > 0) {
       // An early payoff: bill the current period's interest to date and stop the accrual
       // of the principal that is no longer outstanding.
       if (allocation.currentPrincipalFen !== before.notDuePrincipalFen) {
         throw new Error(`repayment ${repaymentId} repays part of the principal not yet due; only full payoff is offered`);
       }
-      const periodStart = currentPeriodStart(draw, billedCount);
-      const exact = exactInterestMicroFen(before.notDuePrincipalFen, draw.dailyRatePpm, daysBetween(periodStart, date));
-      lines.push(...billInterestLines(accrual, exact, allocation.currentInterestFen));
-      lines.push(...(await stopAccrual(tx, accrual, draw, date)));
+      const nights = daysBetween(currentPeriodStart(draw, billedCount), date);
+      const exact = parts.map((part) => exactInterestMicroFen(notDuePrincipal(part, billedCount), draw.dailyRatePpm, nights));
+      currentInterestParts = splitByWeights(allocation.currentInterestFen, exact);
+      for (const [index, state] of states.entries()) {
+        billingLines.push(...billInterestLines(state, exact[index], currentInterestParts[index]));
+        billingLines.push(...(await stopAccrual(tx, state, parts[index], draw, date)));
+      }
     }
-    await writeAccrualState(tx, accrual);
+    for (const state of states) await writeAccrualState(tx, state);
+    // The payoff's own billing is a journal of its own, so a repayment journal holds only
+    // what was received; partner statements rely on that.
+    const billingEntries = mergeLines(billingLines);
+    if (billingEntries.length > 0) {
+      await postJournal(tx, {
+        journalId: `payoff-billing:${repaymentId}`,
+        requestId,
+        kind: 'interest_billing',
+        businessDate: date,
+        loanId: draw._id,
+        entries: billingEntries,
+      });
+    }
 
-    const principalFen = allocation.duePrincipalFen + allocation.currentPrincipalFen;
-    const interestFen = allocation.dueInterestFen + allocation.currentInterestFen;
-    lines.push({ account: 'platform_funds', debitFen: repayment.amountFen });
-    if (allocation.penaltyInterestFen > 0) lines.push({ account: 'penalty_income', creditFen: allocation.penaltyInterestFen });
-    if (interestFen > 0) lines.push({ account: 'interest_receivable', creditFen: interestFen });
-    if (principalFen > 0) lines.push({ account: 'loans_principal_receivable', creditFen: principalFen });
+    const lines: JournalLine[] = [];
+    const received = splitAllocation(draw, parts, allocation, currentInterestParts);
+    for (const [index, part] of parts.entries()) {
+      const accounts = accountsOf(part.funder);
+      const share = received[index];
+      const cashFen = share.principalFen + share.interestFen + share.penaltyFen;
+      if (cashFen > 0) lines.push({ account: accounts.funds, debitFen: cashFen });
+      if (share.penaltyFen > 0) lines.push({ account: accounts.penalty, creditFen: share.penaltyFen });
+      if (share.interestFen > 0) lines.push({ account: accounts.receivable, creditFen: share.interestFen });
+      if (share.principalFen > 0) lines.push({ account: accounts.principal, creditFen: share.principalFen });
+    }
     await postJournal(tx, {
       journalId: `repayment:${repaymentId}`,
       requestId,
@@ -282,28 +312,71 @@ async function applyRepayment(services: Services, repaymentId: string, transfer:
     };
     updated.nextEventDate = nextEventDate(updated, after, businessDate(services.clock.now()));
     await tx.set(DRAWS, updated);
+    const principalFen = allocation.duePrincipalFen + allocation.currentPrincipalFen;
     if (principalFen > 0) await tx.update(USERS, draw.openId, { usedFen: { $inc: -principalFen } });
+    await releaseExposure(tx, parts.map((part, index) => ({ funder: part.funder, principalFen: received[index].principalFen })));
     const result: RepaymentDocument = { ...repayment, status: 'succeeded', settledAt };
-    await tx.set(REPAYMENTS, { ...result, allocation: allocation as never });
+    await tx.set(REPAYMENTS, { ...result, allocation, funderShares: received.map((share, index) => ({ funder: parts[index].funder, ...share })) });
     return result;
   });
 }
 
+function notDuePrincipal(part: FunderPart, billedCount: number): number {
+  return part.installmentPrincipalFen.slice(billedCount).reduce((sum, value) => sum + value, 0);
+}
+
+interface FunderReceipt {
+  principalFen: number;
+  interestFen: number;
+  penaltyFen: number;
+}
+
 /**
- * Stops the accrual of the principal an early payoff on `date` repaid. When the rail
- * settled the payoff after the nights from `date` on were already accrued, those nights'
- * interest is taken back, and the rate changes from the first open night.
+ * Splits what a payment paid on each installment between funders, pro rata: principal and
+ * penalty by each funder's principal in that installment, due interest by each funder's
+ * part of the billed interest, and the payoff's current interest as billed just now.
+ */
+function splitAllocation(
+  draw: DrawDocument,
+  parts: FunderPart[],
+  allocation: PaymentAllocation,
+  currentInterestParts: number[],
+): FunderReceipt[] {
+  const received: FunderReceipt[] = parts.map(() => ({ principalFen: 0, interestFen: 0, penaltyFen: 0 }));
+  for (const line of allocation.lines) {
+    const index = line.installmentNumber - 1;
+    const principalWeights = parts.map((part) => part.installmentPrincipalFen[index]);
+    if (line.bucket === 'duePrincipal' || line.bucket === 'currentPrincipal') {
+      splitByWeights(line.amountFen, principalWeights).forEach((value, funder) => (received[funder].principalFen += value));
+    } else if (line.bucket === 'penaltyInterest') {
+      splitByWeights(line.amountFen, principalWeights).forEach((value, funder) => (received[funder].penaltyFen += value));
+    } else if (line.bucket === 'dueInterest') {
+      const billed = installmentInterestParts(draw, parts, index);
+      splitByWeights(line.amountFen, billed).forEach((value, funder) => (received[funder].interestFen += value));
+    }
+  }
+  currentInterestParts.forEach((value, funder) => (received[funder].interestFen += value));
+  return received;
+}
+
+/**
+ * Stops one funder's accrual of the principal an early payoff on `date` repaid. When the
+ * rail settled the payoff after the nights from `date` on were already accrued, those
+ * nights' interest is taken back, and the rate changes from the first open night.
  */
 async function stopAccrual(
   tx: Transaction,
   accrual: AccrualStateDocument,
+  part: FunderPart,
   draw: DrawDocument,
   date: string,
 ): Promise<JournalLine[]> {
   const rate = draw.dailyRatePpm;
   const lastAccrued = accrual.lastAccruedNight ?? addDays(date, -1);
   const effective = lastAccrued >= date ? addDays(lastAccrued, 1) : date;
-  const notDue = draw.installments.filter((row) => row.dueDate > date);
+  const notDue = draw.installments
+    .map((row, index) => ({ dueDate: row.dueDate, principalFen: part.installmentPrincipalFen[index] }))
+    .filter((row) => row.dueDate > date);
 
   let lines: JournalLine[] = [];
   if (lastAccrued >= date) {

@@ -122,7 +122,7 @@ describe('draw', () => {
 
 describe('lending pool', () => {
   it('refuses a draw the pool cannot fund, with no side effect', async () => {
-    const small = await createHarness({ poolFundsFen: 60_000 });
+    const small = await createHarness({ poolFundsFen: 60_000, partners: [] });
     try {
       const [first, second] = people.slice(5, 7);
       await onboard(small, 'pool_a', first.person);
@@ -142,7 +142,7 @@ describe('lending pool', () => {
   });
 
   it('never lends more than the pool under concurrency', async () => {
-    const small = await createHarness({ poolFundsFen: 200_000 });
+    const small = await createHarness({ poolFundsFen: 200_000, partners: [] });
     try {
       const group = people.slice(8, 14);
       for (const [index, { person }] of group.entries()) await onboard(small, `pool_c${index}`, person);

@@ -21,8 +21,9 @@ afterEach(async () => {
   harness = undefined;
 });
 
+// Platform-only funding keeps the interest arithmetic to one funder; co-lending has its own tests.
 async function borrower(index: number, amountFen = 100_000, termMonths = 5) {
-  harness = await createHarness();
+  harness = await createHarness({ partners: [] });
   const openId = `repay_user_${index}`;
   const candidates = people.filter(({ lineFen }) => lineFen >= amountFen);
   await onboard(harness, openId, candidates[index].person);
@@ -168,7 +169,7 @@ describe('daily job', () => {
   });
 
   it('sends a payout a crash left unsent', async () => {
-    harness = await createHarness();
+    harness = await createHarness({ partners: [] });
     const h = harness;
     await onboard(h, 'crash_payout', people[10].person);
     const bank = h.services.bank;
@@ -210,7 +211,7 @@ describe('overdue', () => {
   it('charges penalty after the grace day', async () => {
     const poor = (await approvedPeople()).find(({ person }) => person.bankCard.startsWith('62170001'));
     expect(poor).toBeDefined();
-    harness = await createHarness();
+    harness = await createHarness({ partners: [] });
     const h = harness;
     await onboard(h, 'overdue_user', poor!.person);
     const draw = await h.ok<DrawView>('draw', 'overdue_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key() });

@@ -15,6 +15,9 @@ import { CONSENT_VERSIONS } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { OutboxSmsSender } from '../../adapters/sms/outbox-sms-sender';
 import { SandboxBankRail } from '../../adapters/bank/sandbox-bank-rail';
+import { SandboxPartnerBank } from '../../adapters/partners/sandbox-partner-bank';
+import type { PartnerBank } from '../../adapters/ports/partner-bank';
+import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
 import { TaiwanCreditData } from '../../adapters/credit-data/taiwan-credit-data';
 import { parseScorecard, scoreProfile } from '../../core/scoring/scorecard';
 import { creditPolicy } from '../../core/scoring/policy';
@@ -48,17 +51,43 @@ export interface Harness {
  * Builds the embedded services on an in-memory store and a temporary data folder, with the
  * clock at `start` (default 2026-03-10T02:00:00Z, 10:00 in Shanghai) and instant settlement.
  */
-export async function createHarness(options: { start?: string; poolFundsFen?: number; settleDelayMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  start?: string;
+  poolFundsFen?: number;
+  settleDelayMs?: number;
+  /** Partner banks; default two sandbox banks that never decline or stall on their own. */
+  partners?: PartnerConfig[];
+  partnerBank?: PartnerBank;
+  pilotRolloutPercent?: number;
+  /** Keeps the SQLite database in `<dataDir>/loans.sqlite` instead of memory. */
+  onDisk?: boolean;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loan-test-'));
   const config = {
     ...loadConfig({}),
     dataDir,
     bankSettleDelayMs: options.settleDelayMs ?? 0,
     poolFundsFen: options.poolFundsFen ?? loadConfig({}).poolFundsFen,
+    pilotRolloutPercent: options.pilotRolloutPercent ?? 100,
+    sandboxTools: options.sandboxTools ?? true,
   };
-  const services = createEmbeddedServices({ config, databaseFile: ':memory:', logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const services = createEmbeddedServices({ config, databaseFile: options.onDisk ? path.join(dataDir, 'loans.sqlite') : ':memory:', logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   const clock = new AdjustableClock(new FixedClock(new Date(options.start ?? '2026-03-10T02:00:00Z')));
-  const adjusted: Services = rebuildWithClock(services, clock);
+  const partners = options.partners ?? SANDBOX_PARTNERS;
+  const adjusted: Services = {
+    ...rebuildWithClock(services, clock),
+    partners,
+    partnerBank:
+      options.partnerBank ??
+      new SandboxPartnerBank({
+        policies: Object.fromEntries(partners.map((partner) => [partner.id, partner.eligibility])),
+        latencyMs: 0,
+        slowEvery: 0,
+        declineEvery: 0,
+      }),
+  };
   setServices(adjusted);
   await prepareServices(adjusted);
   const outbox = adjusted.sms as OutboxSmsSender;

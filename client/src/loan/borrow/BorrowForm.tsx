@@ -1,0 +1,97 @@
+import { View, Text, Button } from '@tarojs/components';
+import { useState } from 'react';
+import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
+import { TERM_MONTHS_OPTIONS } from '@core/limits';
+import { quoteLoan } from '../../services/api';
+import { messageOf } from '../../services/cloud-error';
+import { formatMoney } from '../../services/format';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { checkDrawAmount } from './amount';
+
+interface BorrowFormProps {
+  line: CreditLineView;
+  /** Receives a fresh quote, or undefined when the amount or term changes after one. */
+  onQuote: (quote: LoanQuote | undefined) => void;
+}
+
+/** Amount (whole hundreds of yuan within the available line) and term, then a quote. */
+export function BorrowForm({ line, onQuote }: BorrowFormProps) {
+  const [amountText, setAmountText] = useState('');
+  const [termMonths, setTermMonths] = useState<TermMonths>(TERM_MONTHS_OPTIONS[0] as TermMonths);
+  const [amountError, setAmountError] = useState<string>();
+  const [quoting, setQuoting] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const changeAmount = (text: string) => {
+    setAmountText(text);
+    setAmountError(undefined);
+    onQuote(undefined);
+  };
+
+  const chooseTerm = (term: TermMonths) => {
+    setTermMonths(term);
+    onQuote(undefined);
+  };
+
+  const checkOnBlur = () => {
+    if (amountText === '') return;
+    const check = checkDrawAmount(amountText, line.availableFen);
+    setAmountError(check.ok ? undefined : check.message);
+  };
+
+  const requestQuote = async () => {
+    const check = checkDrawAmount(amountText, line.availableFen);
+    if (!check.ok) return setAmountError(check.message);
+    setQuoting(true);
+    setFailure(undefined);
+    try {
+      onQuote(await quoteLoan(check.amountFen, termMonths));
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setQuoting(false);
+    }
+    return undefined;
+  };
+
+  return (
+    <View className='card'>
+      <Text className='muted'>可用额度 {formatMoney(line.availableFen)}</Text>
+      <FormField
+        id='borrow-amount'
+        label='借款金额（元，100 的整数倍）'
+        type='number'
+        maxlength={8}
+        placeholder='例如 5000'
+        value={amountText}
+        error={amountError}
+        onChange={changeAmount}
+        onBlur={checkOnBlur}
+      />
+      <Text className='field-label'>分期期数</Text>
+      <View className='choices'>
+        {TERM_MONTHS_OPTIONS.map((term) => (
+          <View
+            key={term}
+            id={`borrow-term-${term}`}
+            className={`choice ${term === termMonths ? 'choice-selected' : ''}`}
+            onClick={() => chooseTerm(term as TermMonths)}
+          >
+            <Text>{term} 期</Text>
+          </View>
+        ))}
+      </View>
+      {failure ? <Notice kind='error' message={failure} /> : null}
+      <Button
+        className={`btn btn-secondary ${quoting ? 'btn-disabled' : ''}`}
+        id='borrow-quote-button'
+        loading={quoting}
+        disabled={quoting || undefined}
+        onClick={requestQuote}
+      >
+        查看还款计划
+      </Button>
+    </View>
+  );
+}
