@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as TfTypes from '@tensorflow/tfjs';
 import type { TNetInput } from '@vladmandic/face-api/dist/face-api.node-wasm';
 import { decodeImage, type RgbImage, type UnreadableReason } from './decode-image';
-import { loadFaceModel } from './face-model';
+import { loadFaceModel, tfjs } from './face-model';
 import { faceThumbnail } from './face-thumbnail';
 
 /**
@@ -80,6 +80,7 @@ export class FaceApiMatcher implements FaceDescriber {
   async describeRgb(image: RgbImage): Promise<FaceDescription> {
     const faceapi = await loadFaceModel();
     const scale = Math.min(1, this.maxInputSidePx / Math.max(image.width, image.height));
+    const tf = tfjs();
     const input = tf.tidy(() => {
       const pixels = tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32');
       if (scale === 1) return pixels;
@@ -87,7 +88,7 @@ export class FaceApiMatcher implements FaceDescriber {
         Math.round(image.height * scale),
         Math.round(image.width * scale),
       ];
-      return tf.image.resizeBilinear(pixels, size).round().toInt() as tf.Tensor3D;
+      return tf.image.resizeBilinear(pixels, size).round().toInt() as TfTypes.Tensor3D;
     });
 
     try {

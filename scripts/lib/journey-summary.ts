@@ -58,6 +58,8 @@ export interface JourneySummary {
     outstandingPrincipalFen: number;
     interestEarnedFen: number;
     penaltyEarnedFen: number;
+    /** Principal and interest per funder: the platform and each partner bank. */
+    funders: FunderTotals[];
   };
   timingsMs: { total: number; onboarding: number; days: number };
   unexpectedErrors: UnexpectedError[];
@@ -100,6 +102,43 @@ function creditSummary(outcomes: PersonOutcome[]): JourneySummary['credit'] {
   };
 }
 
+export interface FunderTotals {
+  funder: string;
+  disbursedFen: number;
+  repaidFen: number;
+  outstandingFen: number;
+  /** Interest and penalty earned: income for the platform, owed to the partner for a bank. */
+  interestFen: number;
+}
+
+const PARTNER_PRINCIPAL = 'partner_principal_receivable:';
+
+function funderTotals(ledger: LedgerView): FunderTotals[] {
+  const platform = balanceOf(ledger, 'loans_principal_receivable');
+  const totals: FunderTotals[] = [
+    {
+      funder: 'platform',
+      disbursedFen: platform?.debitFen ?? 0,
+      repaidFen: platform?.creditFen ?? 0,
+      outstandingFen: platform?.balanceFen ?? 0,
+      interestFen:
+        (balanceOf(ledger, 'interest_income')?.balanceFen ?? 0) + (balanceOf(ledger, 'penalty_income')?.balanceFen ?? 0),
+    },
+  ];
+  for (const balance of ledger.balances) {
+    if (!balance.account.startsWith(PARTNER_PRINCIPAL)) continue;
+    const partner = balance.account.slice(PARTNER_PRINCIPAL.length);
+    totals.push({
+      funder: partner,
+      disbursedFen: balance.debitFen,
+      repaidFen: balance.creditFen,
+      outstandingFen: balance.balanceFen,
+      interestFen: balanceOf(ledger, `partner_interest_payable:${partner}`)?.balanceFen ?? 0,
+    });
+  }
+  return totals;
+}
+
 function ledgerSummary(ledger: LedgerView): JourneySummary['ledger'] {
   const principal = balanceOf(ledger, 'loans_principal_receivable');
   return {
@@ -112,6 +151,7 @@ function ledgerSummary(ledger: LedgerView): JourneySummary['ledger'] {
     outstandingPrincipalFen: principal?.balanceFen ?? 0,
     interestEarnedFen: balanceOf(ledger, 'interest_income')?.balanceFen ?? 0,
     penaltyEarnedFen: balanceOf(ledger, 'penalty_income')?.balanceFen ?? 0,
+    funders: funderTotals(ledger),
   };
 }
 

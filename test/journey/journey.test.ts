@@ -83,5 +83,13 @@ describe('journey over HTTP', () => {
     expect(summary.ledger.principalDisbursedFen - summary.ledger.repaidPrincipalFen).toBe(
       summary.ledger.outstandingPrincipalFen,
     );
+    // The platform and at least one sandbox partner bank lent, and each funder's principal adds up.
+    expect(summary.ledger.funders[0].funder).toBe('platform');
+    expect(summary.ledger.funders.length).toBeGreaterThanOrEqual(2);
+    for (const funder of summary.ledger.funders) {
+      expect(funder.disbursedFen - funder.repaidFen).toBe(funder.outstandingFen);
+    }
+    const partnerLent = summary.ledger.funders.slice(1).reduce((total, funder) => total + funder.disbursedFen, 0);
+    expect(partnerLent).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -59,6 +59,8 @@ export interface HarnessOptions {
   partners?: PartnerConfig[];
   partnerBank?: PartnerBank;
   pilotRolloutPercent?: number;
+  /** Tester tools such as the single-photo face check; on unless set to false. */
+  sandboxTools?: boolean;
   /** Keeps the SQLite database in `<dataDir>/loans.sqlite` instead of memory. */
   onDisk?: boolean;
 }
