@@ -16,7 +16,7 @@ import { OutboxSmsSender } from '../adapters/sms/outbox-sms-sender';
 import { SandboxBankRail } from '../adapters/bank/sandbox-bank-rail';
 import { TaiwanCreditData } from '../adapters/credit-data/taiwan-credit-data';
 import { parseScorecard, type Scorecard } from '../core/scoring/scorecard';
-import scorecardJson from '../model/scorecard-v1.json';
+import scorecardJson from '../model/scorecard-v2.json';
 import { loadConfig, type AppConfig } from './config';
 import type { FileStorage } from '../adapters/files/port';
 import type { CloudBaseOptions, CloudBaseServices } from './cloudbase-services';

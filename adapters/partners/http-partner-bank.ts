@@ -8,7 +8,7 @@ import type { PartnerBank, PartnerDecision, PartnerDecisionRequest } from '../po
  *   signature = hex(HMAC-SHA256(secret, METHOD \n PATH \n timestamp \n nonce \n hex(SHA-256(body))))
  *
  * sent as `X-Platform-Timestamp` (Unix seconds), `X-Platform-Nonce` (UUID) and
- * `X-Platform-Signature`. The bank answers `{"outcome":"approved","reference":"..."}` or
+ * `X-Platform-Signature`. The bank responds with `{"outcome":"approved","reference":"..."}` or
  * `{"outcome":"declined","reason":"..."}`; anything else is treated as a decline.
  */
 export interface HttpPartnerEndpoint {

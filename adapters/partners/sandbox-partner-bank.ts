@@ -8,23 +8,23 @@ export interface SandboxPartnerPolicy {
 
 export interface SandboxPartnerBankOptions {
   policies: Record<string, SandboxPartnerPolicy>;
-  /** Usual answer time. Default 20 ms. */
+  /** Usual response time. Default 20 ms. */
   latencyMs?: number;
-  /** One draw in `slowEvery` (by a hash of its id) answers after 10 s; 0 turns it off. Default 25. */
+  /** One draw in `slowEvery` (by a hash of its id) responds after 10 s; 0 turns it off. Default 25. */
   slowEvery?: number;
   /** One draw in `declineEvery` is declined on the bank's own judgement; 0 turns it off. Default 10. */
   declineEvery?: number;
 }
 
-/** A stable bucket of a draw for a partner: the first four bytes of SHA-256, as an integer. */
+/** Returns a stable bucket of a draw for a partner: the first four bytes of SHA-256, as an integer. */
 function bucket(partnerId: string, drawId: string): number {
   return createHash('sha256').update(`${partnerId}:${drawId}`).digest().readUInt32BE(0);
 }
 
 /**
  * Partner banks on this machine: each applies its published policy, declines some draws on
- * its own judgement and answers some too slowly, both chosen by a hash of the draw id so a
- * run is repeatable and a retried draw gets the same answer.
+ * its own judgement and responds to some too slowly. A hash of the draw id chooses both, so a
+ * run is repeatable and a retried draw gets the same decision.
  */
 export class SandboxPartnerBank implements PartnerBank {
   private readonly latencyMs: number;
@@ -45,7 +45,7 @@ export class SandboxPartnerBank implements PartnerBank {
     const delayMs = slow ? 10_000 : this.latencyMs;
     if (delayMs > deadlineMs) {
       await sleep(deadlineMs);
-      throw new Error(`partner ${request.partnerId} did not answer within ${deadlineMs} ms`);
+      throw new Error(`partner ${request.partnerId} did not respond within ${deadlineMs} ms`);
     }
     await sleep(delayMs);
 

@@ -1,6 +1,6 @@
 /**
  * A partner bank's own credit decision on a co-lent draw. The platform pre-screens with the
- * partner's published policy; the partner confirms or declines. Production partners answer
+ * partner's published policy; the partner confirms or declines. Production partners respond
  * over HTTPS with signed requests (see `adapters/partners/http-partner-bank.ts`).
  */
 export interface PartnerDecisionRequest {

@@ -11,7 +11,7 @@ import { addDays } from '../../core/dates';
  * previous night's rate plus that night's changes, so a night costs two document reads.
  *
  * Rounding: the exact accrued interest is kept in micro-fen; the funder's accrued-interest
- * account always holds floor(exact / 1e6) fen. When a period's interest is billed (rounded
+ * account always contains floor(exact / 1e6) fen. When a period's interest is billed (rounded
  * half up once per period), the exact amount leaves the accrued total and the billed fen
  * become receivable; the difference of at most a fen adjusts the interest earned.
  */
@@ -42,12 +42,12 @@ export const MICRO_PER_FEN = 1_000_000n;
 export interface FunderInterestAccounts {
   accrued: string;
   receivable: string;
-  /** Where earned interest goes: income for the platform, a payable for a partner. */
+  /** Account of earned interest: income for the platform, a payable for a partner. */
   earned: string;
-  /** Where collected principal and interest cash goes. */
+  /** Account that receives collected principal and interest. */
   funds: string;
   principal: string;
-  /** Where a collected penalty goes. */
+  /** Account of collected penalty interest. */
   penalty: string;
 }
 

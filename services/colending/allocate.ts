@@ -14,7 +14,7 @@ export const PARTNER_DEADLINE_MS = 1_500;
 export interface FundingPlan {
   funding: { funder: string; principalFen: number }[];
   partner?: PartnerConfig;
-  /** Partners asked, with what they answered, for the draw's record. */
+  /** Partners asked and their decisions, for the draw's record. */
   trail: { partnerId: string; outcome: string }[];
 }
 

@@ -56,7 +56,7 @@ export function mergeLines(lines: JournalLine[]): JournalLine[] {
   return merged;
 }
 
-/** The business date the current (unbilled) period started: the last billed due date or the draw date. */
+/** Returns the start of the current (unbilled) period: the last billed due date or the draw date. */
 export function currentPeriodStart(draw: DrawDocument, billedCount: number): string {
   return billedCount === 0 ? draw.drawDate : draw.installments[billedCount - 1].dueDate;
 }

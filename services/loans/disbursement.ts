@@ -11,7 +11,7 @@ import { readPii } from '../privacy/user-pii';
 import { postJournal, type JournalLine } from '../ledger';
 import { DRAWS, type DrawDocument } from './draw-document';
 
-/** How long a borrower's request waits for the rail before answering "disbursing". */
+/** How long a borrower's request waits for the rail before it returns "disbursing". */
 const WAIT_FOR_SETTLEMENT_MS = 2_000;
 const POLL_INTERVAL_MS = 100;
 

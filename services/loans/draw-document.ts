@@ -22,9 +22,9 @@ export interface DrawDocument extends StoredDocument {
   aprBasisPoints: number;
   aprText: string;
   maskedBankCard: string;
-  /** Who funds the principal: the platform first, then at most one partner bank. */
+  /** Funders of the principal: the platform first, then at most one partner bank. */
   funding: { funder: string; principalFen: number }[];
-  /** Partners asked for this draw and their answers (approved, declined or timeout). */
+  /** Partners asked for this draw and their decisions (approved, declined or timeout). */
   partnerTrail?: { partnerId: string; outcome: string }[];
   payoutId: string;
   createdAt: string;
@@ -67,7 +67,7 @@ export interface IdempotencyDocument extends StoredDocument {
   createdAt: string;
 }
 
-/** The key's document id: per user, so two users' keys never collide. */
+/** Returns the key's document id, per user so that two users' keys never collide. */
 export function idempotencyId(openId: string, key: string): string {
   return `${openId}:${key}`;
 }
@@ -81,7 +81,7 @@ export function loanTerms(draw: DrawDocument): LoanTerms {
   };
 }
 
-/** The draw's state on a business date, for active and closed draws. */
+/** Computes the draw's state on a business date, for active and closed draws. */
 export function loanStateOn(draw: DrawDocument, date: string): LoanState {
   return computeLoanState(loanTerms(draw), draw.payments, date < draw.drawDate ? draw.drawDate : date);
 }

@@ -27,14 +27,14 @@ export function funderParts(draw: DrawDocument): FunderPart[] {
   }));
 }
 
-/** A funder's principal outstanding at the start of installment `index` (0-based). */
+/** Returns a funder's principal outstanding at the start of installment `index` (0-based). */
 export function openingPrincipalFen(part: FunderPart, index: number): number {
   let opening = part.principalFen;
   for (let i = 0; i < index; i++) opening -= part.installmentPrincipalFen[i];
   return opening;
 }
 
-/** Each funder's exact interest for installment `index`, in micro-fen. */
+/** Returns each funder's exact interest for installment `index`, in micro-fen. */
 export function installmentExactInterest(draw: DrawDocument, parts: FunderPart[], index: number): bigint[] {
   const start = index === 0 ? draw.drawDate : draw.installments[index - 1].dueDate;
   const nights = daysBetween(start, draw.installments[index].dueDate);
