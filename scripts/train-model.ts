@@ -1,14 +1,17 @@
 /**
  * Trains the credit scorecard on the Taiwan credit-card default data and writes
- * model/scorecard-v1.json. Run with `npm run train`; it prints progress, the holdout AUC and
- * KS, the calibration table and the display-score distribution used to set policy cutoffs.
+ * model/scorecard-v2.json. Run with `npm run train`; it prints progress, the cross-validated
+ * AUC and KS per fold, the information value of each candidate, the out-of-fold calibration
+ * and the display-score percentiles used to set policy cutoffs.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CREDIT_POLICY } from '../core/scoring/policy';
 import { loadTaiwanProfiles, TAIWAN_CSV_PATH, TAIWAN_LABEL_COLUMN } from './lib/model-data';
+import { formatModelJson } from './lib/model-file-format';
 import { DEFAULT_TRAINING, trainScorecard } from './lib/model-train';
 
-const OUTPUT_PATH = path.resolve(__dirname, '../model/scorecard-v1.json');
+const OUTPUT_PATH = path.resolve(__dirname, '../model/scorecard-v2.json');
 
 function main(): void {
   const startedMs = Date.now();
@@ -25,43 +28,38 @@ function main(): void {
   const options = { ...DEFAULT_TRAINING, createdAt, target: `${TAIWAN_LABEL_COLUMN} = 1` };
   const result = trainScorecard(data.profiles, data.labels, data.sha256, options, log);
 
-  console.log('\nInformation value by feature (training rows):');
-  const byIv = [...result.woeTables].sort((a, b) => b.informationValue - a.informationValue);
-  for (const table of byIv) {
-    const status = result.dropped[table.name] ?? 'kept';
-    console.log(`  ${table.name.padEnd(20)} IV ${table.informationValue.toFixed(4)}  ${status}`);
+  console.log('\nInformation value by candidate characteristic (all rows):');
+  const byIv = [...result.model.candidates].sort((a, b) => b.informationValue - a.informationValue);
+  for (const candidate of byIv) {
+    const status = result.model.dropped[candidate.spec.name] ?? 'kept';
+    const name = candidate.spec.name.padEnd(34);
+    console.log(`  ${name} IV ${candidate.informationValue.toFixed(4)}  ${status}`);
   }
-  console.log('\nCoefficients and bins:');
-  for (const feature of result.file.features) {
-    const points = feature.bins.map((bin) => bin.points).join(' ');
-    const missing = feature.missing.count ? ` missing ${feature.missing.points}` : '';
-    const beta = feature.coefficient.toFixed(4);
-    console.log(`  ${feature.name.padEnd(20)} β ${beta}  points ${points}${missing}`);
+  const cv = result.file.metrics.crossValidation;
+  if (cv) {
+    const range = (m: { mean: number; min: number; max: number }) =>
+      `${m.mean.toFixed(4)} (${m.min.toFixed(4)}–${m.max.toFixed(4)})`;
+    console.log(`\n${cv.folds}-fold CV (seed ${cv.seed}): AUC ${range(cv.auc)}  KS ${range(cv.ks)}`);
+    console.log(`  Gini ${range(cv.gini)}  Brier ${range(cv.brier)}`);
   }
-  console.log(`\nHoldout AUC ${result.holdoutAuc.toFixed(4)}  KS ${result.holdoutKs.toFixed(4)}`);
-  console.log('\nCalibration by decile of predicted PD (holdout):');
-  console.log('  decile  rows  predicted  observed');
-  for (const row of result.calibration) {
+  console.log('\nOut-of-fold calibration by decile of predicted PD:');
+  console.log('  decile   rows  predicted  observed');
+  for (const row of result.file.metrics.calibration) {
     const predicted = (row.predictedRate * 100).toFixed(2).padStart(8);
     const observed = (row.observedRate * 100).toFixed(2).padStart(8);
-    const decile = String(row.decile).padStart(6);
-    console.log(`  ${decile}  ${String(row.count).padStart(4)}  ${predicted}%  ${observed}%`);
+    console.log(`  ${String(row.decile).padStart(6)}  ${String(row.count).padStart(5)}  ${predicted}%  ${observed}%`);
   }
-  const scores = result.holdoutDisplayScores;
-  const percentile = (p: number) =>
-    scores[Math.min(scores.length - 1, Math.floor(p * scores.length))];
+  const scores = Array.from(result.crossValidation?.displayScores ?? []).sort((a, b) => a - b);
+  const percentile = (p: number) => scores[Math.min(scores.length - 1, Math.floor(p * scores.length))];
   const marks = [0.01, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
-  console.log('\nHoldout display score percentiles:');
+  console.log('\nOut-of-fold display score percentiles:');
   console.log(`  ${marks.map((p) => `p${Math.round(p * 100)}=${percentile(p)}`).join('  ')}`);
+  const cutoff = DEFAULT_CREDIT_POLICY.declineBelowScore;
+  const declined = scores.filter((score) => score < cutoff).length;
+  console.log(`  below the decline cutoff ${cutoff}: ${((100 * declined) / scores.length).toFixed(1)}%`);
 
   writeFileSync(OUTPUT_PATH, formatModelJson(result.file));
   log(`wrote ${OUTPUT_PATH}`);
-}
-
-/** Pretty-prints the model with each bin's two-number range on one line, for easy reading. */
-function formatModelJson(file: unknown): string {
-  const pretty = JSON.stringify(file, null, 2);
-  return `${pretty.replace(/"range": \[\s+([^,\s]+),\s+([^\s\]]+)\s+\]/g, '"range": [$1, $2]')}\n`;
 }
 
 main();

@@ -7,97 +7,192 @@ export interface ReasonText {
   en: string;
 }
 
+const text = (code: string, zh: string, en: string): ReasonText => ({ code, zh, en });
+
 /**
- * Reason text for each feature. The text names the risky side of the feature because every
- * feature is binned with event rates monotone in its value, so an applicant who loses points
- * on a feature sits on the riskier side of its best bin.
+ * Reason text for each feature. A reason is given when the applicant's bin earns fewer points
+ * than the feature's best bin. For features binned monotone in the bad rate the text names
+ * the risky side. For categorical codes, such as one month's repayment status, the text names
+ * the feature without a side, because the risky codes need not lie at one end.
  */
 export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
-  latestStatus: {
-    code: 'LATEST_PAYMENT_LATE',
-    zh: '最近一期还款逾期',
-    en: 'Most recent payment was late',
-  },
-  worstStatus6m: {
-    code: 'LATE_PAYMENT_6M',
-    zh: '近六个月内有逾期还款',
-    en: 'A payment was late in the last six months',
-  },
-  worstStatus3m: {
-    code: 'LATE_PAYMENT_3M',
-    zh: '近三个月内有逾期还款',
-    en: 'A payment was late in the last three months',
-  },
-  monthsLate6m: {
-    code: 'MONTHS_LATE_6M',
-    zh: '近六个月内多次逾期还款',
-    en: 'Payments were late in several of the last six months',
-  },
-  monthsInactive6m: {
-    code: 'ACCOUNT_INACTIVE',
-    zh: '近六个月内账户使用情况不利',
-    en: 'Account use over the last six months adds risk',
-  },
-  statusTrend: {
-    code: 'REPAYMENT_WORSENING',
-    zh: '近期还款情况变差',
-    en: 'Repayment has worsened in recent months',
-  },
-  utilisationLatest: {
-    code: 'HIGH_UTILISATION',
-    zh: '最近一期账单占信用额度比例高',
-    en: 'Latest bill is high relative to the credit limit',
-  },
-  utilisationAvg6m: {
-    code: 'HIGH_AVERAGE_UTILISATION',
-    zh: '近六个月账单占信用额度比例高',
-    en: 'Bills over six months were high relative to the credit limit',
-  },
-  paymentRatioLatest: {
-    code: 'LOW_PAYMENT_RATIO',
-    zh: '最近一期还款只覆盖上期账单的一小部分',
-    en: 'Latest payment covered little of the previous bill',
-  },
-  paymentRatioAvg5m: {
-    code: 'LOW_AVERAGE_PAYMENT_RATIO',
-    zh: '近几个月还款只覆盖账单的一小部分',
-    en: 'Recent payments covered little of the bills',
-  },
-  // NOTE: scorecard-v1 gives more points as bills rise; a retrained model whose billTrend6m
-  // points fall with the value would need this text reversed.
-  billTrend6m: {
-    code: 'BILLS_FALLING',
-    zh: '近六个月账单金额下降',
-    en: 'Card bills fell over the last six months',
-  },
-  paymentLatest: {
-    code: 'LOW_RECENT_PAYMENT',
-    zh: '最近一期还款金额较低',
-    en: 'Latest payment amount was low',
-  },
-  paymentPrevious: {
-    code: 'LOW_PREVIOUS_PAYMENT',
-    zh: '上一期还款金额较低',
-    en: 'Payment the month before was low',
-  },
-  paymentAvg6m: {
-    code: 'LOW_AVERAGE_PAYMENT',
-    zh: '近六个月平均还款金额较低',
-    en: 'Payments over six months were low',
-  },
-  limitBalance: {
-    code: 'LOW_CREDIT_LIMIT',
-    zh: '现有信用卡额度较低',
-    en: 'Existing card credit limit is low',
-  },
-  age: {
-    code: 'AGE_GROUP',
-    zh: '所在年龄段的历史违约率较高',
-    en: 'Age group has a higher historical default rate',
-  },
-  education: {
-    code: 'EDUCATION_GROUP',
-    zh: '所在学历组的历史违约率较高',
-    en: 'Education group has a higher historical default rate',
-  },
+  latestStatus: text(
+    'LATEST_PAYMENT_LATE',
+    '最近一期还款状况不佳',
+    'The most recent repayment was not in good standing',
+  ),
+  previousStatus: text(
+    'PREVIOUS_PAYMENT_STATUS',
+    '上一期还款状况不佳',
+    'Repayment the month before was not in good standing',
+  ),
+  status3mAgo: text('STATUS_3M_AGO', '三个月前的还款状况不佳', 'Repayment three months ago was weak'),
+  status4mAgo: text('STATUS_4M_AGO', '四个月前的还款状况不佳', 'Repayment four months ago was weak'),
+  status5mAgo: text('STATUS_5M_AGO', '五个月前的还款状况不佳', 'Repayment five months ago was weak'),
+  status6mAgo: text('STATUS_6M_AGO', '六个月前的还款状况不佳', 'Repayment six months ago was weak'),
+  worstStatus6m: text(
+    'LATE_PAYMENT_6M',
+    '近六个月内有逾期还款',
+    'A payment was late in the last six months',
+  ),
+  worstStatus3m: text(
+    'LATE_PAYMENT_3M',
+    '近三个月内有逾期还款',
+    'A payment was late in the last three months',
+  ),
+  worstStatus2m: text(
+    'LATE_PAYMENT_2M',
+    '近两个月内有逾期还款',
+    'A payment was late in the last two months',
+  ),
+  monthsLate6m: text(
+    'MONTHS_LATE_6M',
+    '近六个月内多次逾期还款',
+    'Payments were late in several of the last six months',
+  ),
+  monthsLate3m: text(
+    'MONTHS_LATE_3M',
+    '近三个月内多次逾期还款',
+    'Payments were late in several of the last three months',
+  ),
+  monthsLate2Plus6m: text(
+    'SERIOUS_DELINQUENCY_6M',
+    '近六个月内有两个月以上的逾期',
+    'A payment was two or more months late in the last six months',
+  ),
+  monthsSinceLate: text('RECENT_DELINQUENCY', '距上次逾期时间较近', 'The last late payment was recent'),
+  monthsInactive6m: text(
+    'ACCOUNT_INACTIVE',
+    '近六个月内账户使用情况不利',
+    'Account use over the last six months adds risk',
+  ),
+  monthsPaidInFull6m: text(
+    'FEW_MONTHS_PAID_IN_FULL',
+    '近六个月内全额还款的月份较少',
+    'Few bills were paid in full in the last six months',
+  ),
+  monthsRevolving6m: text(
+    'REVOLVING_BALANCE',
+    '近六个月内多次只还最低还款额',
+    'Only the minimum was paid in several of the last six months',
+  ),
+  statusTrend: text('REPAYMENT_WORSENING', '近期还款情况变差', 'Repayment has worsened in recent months'),
+  utilisationLatest: text(
+    'HIGH_UTILISATION',
+    '最近一期账单占信用额度比例不利',
+    'Latest bill relative to the credit limit adds risk',
+  ),
+  utilisationPrevious: text(
+    'PREVIOUS_UTILISATION',
+    '上一期账单占信用额度比例不利',
+    'Last month’s bill relative to the credit limit adds risk',
+  ),
+  utilisationAvg6m: text(
+    'HIGH_AVERAGE_UTILISATION',
+    '近六个月账单占信用额度比例高',
+    'Bills over six months were high relative to the credit limit',
+  ),
+  utilisationMax6m: text(
+    'HIGH_PEAK_UTILISATION',
+    '近六个月最高账单占信用额度比例高',
+    'The highest bill in six months was high relative to the credit limit',
+  ),
+  utilisationChange1m: text(
+    'UTILISATION_CHANGE',
+    '最近一个月账单金额变化不利',
+    'The change in the bill over the last month adds risk',
+  ),
+  paymentRatioLatest: text(
+    'LOW_PAYMENT_RATIO',
+    '最近一期还款只覆盖上期账单的一小部分',
+    'Latest payment covered little of the previous bill',
+  ),
+  paymentRatioPrevious: text(
+    'LOW_PREVIOUS_PAYMENT_RATIO',
+    '上一期还款只覆盖账单的一小部分',
+    'The payment the month before covered little of its bill',
+  ),
+  paymentRatioAvg5m: text(
+    'LOW_AVERAGE_PAYMENT_RATIO',
+    '近几个月还款只覆盖账单的一小部分',
+    'Recent payments covered little of the bills',
+  ),
+  paymentRatioMin5m: text(
+    'LOW_MINIMUM_PAYMENT_RATIO',
+    '近几个月中有一期还款远低于账单',
+    'In one recent month the payment fell far short of the bill',
+  ),
+  monthsBillCovered5m: text(
+    'FEW_BILLS_COVERED',
+    '近几个月全额还清账单的次数较少',
+    'Few recent bills were paid off in full',
+  ),
+  coveredStreak: text(
+    'NO_RECENT_FULL_PAYMENT',
+    '最近几期账单未能连续全额还清',
+    'Recent bills were not paid off in full in a row',
+  ),
+  monthsZeroBill6m: text(
+    'MONTHS_WITHOUT_BILL',
+    '近六个月无账单的月份数不利',
+    'The number of months without a bill adds risk',
+  ),
+  monthsZeroPayment6m: text(
+    'MONTHS_WITHOUT_PAYMENT',
+    '近六个月内多个月份没有还款',
+    'No payment was made in several of the last six months',
+  ),
+  billTrend6m: text('BILLS_FALLING', '近六个月账单金额变化不利', 'The change in bills over six months adds risk'),
+  paymentLatest: text('LOW_RECENT_PAYMENT', '最近一期还款金额较低', 'Latest payment amount was low'),
+  paymentPrevious: text('LOW_PREVIOUS_PAYMENT', '上一期还款金额较低', 'Payment the month before was low'),
+  paymentAvg6m: text('LOW_AVERAGE_PAYMENT', '近六个月平均还款金额较低', 'Payments over six months were low'),
+  paymentToLimitLatest: text(
+    'LOW_PAYMENT_TO_LIMIT',
+    '最近一期还款金额相对额度较低',
+    'Latest payment was small relative to the credit limit',
+  ),
+  paymentToLimit6m: text(
+    'LOW_PAYMENTS_TO_LIMIT',
+    '近六个月还款总额相对额度较低',
+    'Payments over six months were small relative to the credit limit',
+  ),
+  balanceAfterPaymentRatio: text(
+    'HIGH_BALANCE_AFTER_PAYMENT',
+    '还款后剩余欠款占额度比例高',
+    'The balance left after the latest payment is high relative to the limit',
+  ),
+  limitBalance: text('LOW_CREDIT_LIMIT', '现有信用卡额度较低', 'Existing card credit limit is low'),
+  age: text('AGE_GROUP', '所在年龄段的历史违约率较高', 'Age group has a higher historical default rate'),
+  education: text(
+    'EDUCATION_GROUP',
+    '所在学历组的历史违约率较高',
+    'Education group has a higher historical default rate',
+  ),
 };
+
+/** Short noun phrases for features that head or join an interaction reason. */
+const FEATURE_LABELS: Partial<Record<FeatureName, { zh: string; en: string }>> = {
+  latestStatus: { zh: '最近一期还款状态', en: 'latest repayment status' },
+  previousStatus: { zh: '上一期还款状态', en: 'last month’s repayment status' },
+  worstStatus6m: { zh: '近六个月最差还款状态', en: 'worst repayment status in six months' },
+  utilisationLatest: { zh: '额度使用率', en: 'credit utilisation' },
+  limitBalance: { zh: '信用卡额度', en: 'card credit limit' },
+  paymentRatioLatest: { zh: '最近一期还款比例', en: 'share of the last bill repaid' },
+  paymentAvg6m: { zh: '近六个月平均还款金额', en: 'average payment over six months' },
+  paymentLatest: { zh: '最近一期还款金额', en: 'latest payment amount' },
+  balanceAfterPaymentRatio: { zh: '还款后剩余欠款', en: 'balance left after payment' },
+  monthsRevolving6m: { zh: '只还最低还款额的月份数', en: 'months paying only the minimum' },
+  age: { zh: '年龄段', en: 'age group' },
+};
+
+/**
+ * Reason text for a two-way characteristic, built from the two features' labels, e.g.
+ * "Latest repayment status combined with credit utilisation adds risk".
+ */
+export function interactionReason(rowFeature: FeatureName, columnFeature: FeatureName): ReasonText {
+  const row = FEATURE_LABELS[rowFeature] ?? { zh: rowFeature, en: rowFeature };
+  const column = FEATURE_LABELS[columnFeature] ?? { zh: columnFeature, en: columnFeature };
+  const code = `${REASON_TEXTS[rowFeature].code}_WITH_${REASON_TEXTS[columnFeature].code}`;
+  const en = `${row.en[0].toUpperCase()}${row.en.slice(1)} combined with ${column.en} adds risk`;
+  return { code, zh: `${row.zh}与${column.zh}的组合不利`, en };
+}

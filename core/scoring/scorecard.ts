@@ -1,28 +1,47 @@
 import type { BehaviourProfile } from '../../adapters/ports/credit-data';
-import { deriveFeatures, type FeatureName } from './features';
-import { REASON_TEXTS } from './reasons';
+import { deriveFeatures, type FeatureName, type FeatureValues } from './features';
+import { interactionReason, REASON_TEXTS, type ReasonText } from './reasons';
 import { pointsToProbability, type ScalingConstants } from './scaling';
-import { scorecardFileSchema, type ScorecardFile } from './scorecard-schema';
+import {
+  scorecardFileSchema,
+  type BinTable,
+  type ScorecardFile,
+} from './scorecard-schema';
 
 /** Maximum number of reason codes returned with a score. */
 export const MAX_REASONS = 4;
 
 /**
- * Minimum points a feature must cost against its best bin to be given as a reason. A loss
- * of 1 point is rounding-level (1/20 of the PDO) and would blame, for example, a card paid
- * in full for a "late payment".
+ * Minimum points a characteristic must cost against its best bin to be given as a reason. A
+ * loss of 1 point is rounding-level (1/20 of the PDO) and would blame, for example, a card
+ * paid in full for a "late payment".
  */
 export const MIN_REASON_POINTS = 2;
 
-/** A feature compiled for fast lookup: upper bin edges and points side by side. */
-interface CompiledFeature {
-  name: FeatureName;
+/** Bins compiled for fast lookup: upper bin edges and points side by side. */
+interface CompiledBins {
   /** Inclusive upper edge of each bin but the last, ascending. */
   upperEdges: Float64Array;
   /** Points per bin; index upperEdges.length is the open-ended last bin. */
   binPoints: Float64Array;
+  specialValues: Float64Array;
+  specialPoints: Float64Array;
   missingPoints: number;
-  /** Highest points any value of this feature can earn. */
+}
+
+/** A characteristic compiled for scoring: one feature, or a row feature × column feature. */
+interface CompiledCharacteristic {
+  /** Feature name, or the interaction's name. */
+  name: string;
+  reason: ReasonText;
+  /** The feature the bins look up (the column feature of an interaction). */
+  feature: FeatureName;
+  /** For an interaction: the row feature and the upper edges of its rows. */
+  rowFeature?: FeatureName;
+  rowEdges?: Float64Array;
+  /** One table for a plain feature; one per row for an interaction. */
+  tables: CompiledBins[];
+  /** Highest points any value can earn. */
   bestPoints: number;
 }
 
@@ -31,15 +50,16 @@ export interface Scorecard {
   readonly file: ScorecardFile;
   readonly version: string;
   readonly constants: ScalingConstants;
-  readonly features: readonly CompiledFeature[];
+  readonly characteristics: readonly CompiledCharacteristic[];
 }
 
-/** A reason a profile lost points, with how many points it cost against the feature's best bin. */
+/** A reason a profile lost points, with how many points it cost against the best bin. */
 export interface ReasonCode {
   code: string;
   zh: string;
   en: string;
-  feature: FeatureName;
+  /** The characteristic: a feature name, or an interaction's name. */
+  feature: string;
   pointsBelowBest: number;
 }
 
@@ -69,39 +89,68 @@ export function parseScorecard(json: unknown): Scorecard {
     throw new Error(`Invalid scorecard file: ${problems.join('; ')}`);
   }
   const file = result.data;
-  const features = file.features.map((feature): CompiledFeature => {
-    const edges = feature.bins.slice(0, -1).map((bin) => bin.range[1] as number);
-    const binPoints = feature.bins.map((bin) => bin.points);
+  const characteristics: CompiledCharacteristic[] = file.features.map((feature) => {
+    const table = compileBins(feature);
     return {
       name: feature.name,
-      upperEdges: Float64Array.from(edges),
-      binPoints: Float64Array.from(binPoints),
-      missingPoints: feature.missing.points,
-      bestPoints: Math.max(feature.missing.points, ...binPoints),
+      reason: REASON_TEXTS[feature.name],
+      feature: feature.name,
+      tables: [table],
+      bestPoints: bestPointsOf(table),
     };
   });
+  for (const interaction of file.interactions ?? []) {
+    const tables = interaction.rows.map(compileBins);
+    const rowEdges = interaction.rows.slice(0, -1).map((row) => row.range[1] as number);
+    characteristics.push({
+      name: interaction.name,
+      reason: interactionReason(interaction.rowFeature, interaction.columnFeature),
+      feature: interaction.columnFeature,
+      rowFeature: interaction.rowFeature,
+      rowEdges: Float64Array.from(rowEdges),
+      tables,
+      bestPoints: Math.max(...tables.map(bestPointsOf)),
+    });
+  }
   const constants = { factor: file.scaling.factor, offset: file.scaling.offset };
-  return { file, version: file.version, constants, features };
+  return { file, version: file.version, constants, characteristics };
+}
+
+function compileBins(table: BinTable): CompiledBins {
+  const specials = table.specials ?? [];
+  return {
+    upperEdges: Float64Array.from(table.bins.slice(0, -1), (bin) => bin.range[1] as number),
+    binPoints: Float64Array.from(table.bins, (bin) => bin.points),
+    specialValues: Float64Array.from(specials, (special) => special.value),
+    specialPoints: Float64Array.from(specials, (special) => special.points),
+    missingPoints: table.missing.points,
+  };
+}
+
+function bestPointsOf(table: CompiledBins): number {
+  return Math.max(table.missingPoints, ...table.binPoints, ...table.specialPoints);
 }
 
 /** Scores one profile: probability of default, points, display score and top reasons. */
 export function scoreProfile(model: Scorecard, profile: BehaviourProfile): ScoreResult {
-  const values = deriveFeatures(profile);
+  return scoreFeatures(model, deriveFeatures(profile));
+}
+
+/** Scores derived feature values; {@link scoreProfile} derives them from a profile first. */
+export function scoreFeatures(model: Scorecard, values: FeatureValues): ScoreResult {
   let points = 0;
-  const losses: { feature: FeatureName; pointsBelowBest: number }[] = [];
-  for (const feature of model.features) {
-    const featurePoints = pointsFor(feature, values[feature.name]);
-    points += featurePoints;
-    const pointsBelowBest = feature.bestPoints - featurePoints;
-    if (pointsBelowBest >= MIN_REASON_POINTS) {
-      losses.push({ feature: feature.name, pointsBelowBest });
-    }
+  const losses: { characteristic: CompiledCharacteristic; pointsBelowBest: number }[] = [];
+  for (const characteristic of model.characteristics) {
+    const characteristicPoints = pointsOf(characteristic, values);
+    points += characteristicPoints;
+    const pointsBelowBest = characteristic.bestPoints - characteristicPoints;
+    if (pointsBelowBest >= MIN_REASON_POINTS) losses.push({ characteristic, pointsBelowBest });
   }
   losses.sort((a, b) => b.pointsBelowBest - a.pointsBelowBest);
-  const reasons = losses.slice(0, MAX_REASONS).map((loss) => ({
-    ...REASON_TEXTS[loss.feature],
-    feature: loss.feature,
-    pointsBelowBest: loss.pointsBelowBest,
+  const reasons = losses.slice(0, MAX_REASONS).map(({ characteristic, pointsBelowBest }) => ({
+    ...characteristic.reason,
+    feature: characteristic.name,
+    pointsBelowBest,
   }));
   return {
     probabilityOfDefault: pointsToProbability(points, model.constants),
@@ -124,10 +173,26 @@ export function displayScoreFor(model: Scorecard, points: number): number {
   return Math.min(100, Math.max(0, scaled));
 }
 
-function pointsFor(feature: CompiledFeature, value: number): number {
-  if (Number.isNaN(value)) return feature.missingPoints;
-  const edges = feature.upperEdges;
+function pointsOf(characteristic: CompiledCharacteristic, values: FeatureValues): number {
+  let tableIndex = 0;
+  if (characteristic.rowFeature !== undefined && characteristic.rowEdges) {
+    // The row feature of an interaction is a repayment status, which is never missing.
+    tableIndex = edgeIndex(characteristic.rowEdges, values[characteristic.rowFeature]);
+  }
+  return lookupPoints(characteristic.tables[tableIndex], values[characteristic.feature]);
+}
+
+function lookupPoints(table: CompiledBins, value: number): number {
+  if (Number.isNaN(value)) return table.missingPoints;
+  const specials = table.specialValues;
+  for (let i = 0; i < specials.length; i += 1) {
+    if (specials[i] === value) return table.specialPoints[i];
+  }
+  return table.binPoints[edgeIndex(table.upperEdges, value)];
+}
+
+function edgeIndex(edges: Float64Array, value: number): number {
   let index = 0;
   while (index < edges.length && value > edges[index]) index += 1;
-  return feature.binPoints[index];
+  return index;
 }

@@ -5,51 +5,114 @@ export interface CountedBin extends BinCounts {
   upper: number | null;
 }
 
-export interface FeatureBinning {
-  bins: CountedBin[];
-  /** Rows whose value is missing (NaN). */
-  missing: BinCounts;
-  /** Whether the bad rate rises or falls with the value. */
-  direction: 'increasing' | 'decreasing';
+/** Rows whose value equals one special value exactly, kept out of the ordinary bins. */
+export interface SpecialBin extends BinCounts {
+  value: number;
 }
 
+/**
+ * How a feature is binned. `monotone` bins a continuous feature so that the bad rate rises or
+ * falls strictly from bin to bin. `categorical` keeps one bin per code, in code order, and
+ * allows any bad-rate pattern. It suits codes whose values differ in kind, such as repayment
+ * status −2 (no balance), −1 (paid in full) and 0 (minimum paid).
+ */
+export type BinningMode = 'monotone' | 'categorical';
+
 export interface BinningOptions {
-  /** Number of equal-frequency pre-bins before merging. */
+  mode: BinningMode;
+  /** Number of equal-frequency pre-bins before the optimal merge (monotone mode). */
   preBinCount: number;
   /** Minimum rows per bin, as a fraction of all rows passed in (missing ones included). */
   minBinFraction: number;
+  /** Values that get a bin of their own outside the ordering, e.g. a utilisation of 0. */
+  specialValues: readonly number[];
 }
 
-export const DEFAULT_BINNING: BinningOptions = { preBinCount: 20, minBinFraction: 0.05 };
+export interface FeatureBinning {
+  bins: CountedBin[];
+  specials: SpecialBin[];
+  /** Rows whose value is missing (NaN). */
+  missing: BinCounts;
+  /** Bad-rate trend over the ordinary bins; `none` for categorical or single-bin features. */
+  direction: 'increasing' | 'decreasing' | 'none';
+}
+
+export const DEFAULT_BINNING: BinningOptions = {
+  mode: 'monotone',
+  preBinCount: 40,
+  minBinFraction: 0.03,
+  specialValues: [],
+};
+
+/** Categorical features with more distinct values than this are pre-binned by quantiles. */
+const MAX_CATEGORIES = 40;
 
 /**
- * Bins one feature: equal-frequency pre-bins, then merges adjacent bins until the bad rate is
- * strictly monotone in the value and every bin contains at least the minimum share of rows.
- * NaN values go to a separate missing bin that takes no part in the merging.
+ * Bins one feature. NaN values go to the missing bin and each special value to its own bin;
+ * neither takes part in the ordering. The remaining values are cut into pre-bins (one per
+ * distinct value when there are few, else equal-frequency). Monotone mode then picks, among
+ * the partitions of the pre-bins whose bad rate is strictly monotone and whose bins all hold
+ * the minimum share of rows, the one with the highest information value. Categorical mode
+ * only merges bins below the minimum size into their closer neighbour.
  */
 export function binFeature(
-  values: readonly number[],
-  labels: readonly number[],
+  values: ArrayLike<number>,
+  labels: ArrayLike<number>,
   options: BinningOptions = DEFAULT_BINNING,
 ): FeatureBinning {
   const missing: BinCounts = { goods: 0, bads: 0 };
+  const specials: SpecialBin[] = options.specialValues.map((value) => ({
+    value,
+    goods: 0,
+    bads: 0,
+  }));
   const present: { value: number; bad: boolean }[] = [];
-  values.forEach((value, index) => {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
     const bad = labels[index] === 1;
-    if (Number.isNaN(value)) {
-      if (bad) missing.bads += 1;
-      else missing.goods += 1;
+    const special = specials.find((s) => s.value === value);
+    const target = Number.isNaN(value) ? missing : special;
+    if (target) {
+      if (bad) target.bads += 1;
+      else target.goods += 1;
     } else {
       present.push({ value, bad });
     }
-  });
+  }
+
   present.sort((a, b) => a.value - b.value);
-  let bins = countBins(present, quantileCuts(present.map((p) => p.value), options.preBinCount));
-  const direction = trendDirection(bins);
-  bins = mergeToMonotone(bins, direction);
+  const sorted = present.map((p) => p.value);
   const minCount = Math.ceil(options.minBinFraction * values.length);
-  bins = mergeSmallBins(bins, minCount);
-  return { bins, missing, direction };
+  const distinct = distinctCuts(sorted);
+  const categorical = options.mode === 'categorical' && distinct.length < MAX_CATEGORIES;
+  const cuts =
+    distinct.length < options.preBinCount || categorical
+      ? distinct
+      : quantileCuts(sorted, options.preBinCount);
+  const preBins = countBins(present, cuts);
+
+  if (categorical) {
+    return { bins: mergeSmallBins(preBins, minCount), specials, missing, direction: 'none' };
+  }
+  const totals = { goods: 0, bads: 0 };
+  for (let index = 0; index < labels.length; index += 1) {
+    if (labels[index] === 1) totals.bads += 1;
+    else totals.goods += 1;
+  }
+  const rising = optimalMonotoneBins(preBins, minCount, totals, 'increasing');
+  const falling = optimalMonotoneBins(preBins, minCount, totals, 'decreasing');
+  const best = rising.informationValue >= falling.informationValue ? rising : falling;
+  const direction = best.bins.length > 1 ? best.direction : 'none';
+  return { bins: best.bins, specials, missing, direction };
+}
+
+/** Lists every distinct value of a sorted array except the largest, as upper bin edges. */
+function distinctCuts(sorted: readonly number[]): number[] {
+  const cuts: number[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 1) {
+    if (sorted[i] !== sorted[i + 1]) cuts.push(sorted[i]);
+  }
+  return cuts;
 }
 
 /**
@@ -83,17 +146,80 @@ function countBins(sorted: readonly { value: number; bad: boolean }[], cuts: num
 
 const badRate = (bin: BinCounts): number => bin.bads / Math.max(1, bin.goods + bin.bads);
 
-/** Sign of the row-weighted correlation between bin position and bad rate. */
-function trendDirection(bins: readonly CountedBin[]): 'increasing' | 'decreasing' {
-  const total = bins.reduce((sum, bin) => sum + bin.goods + bin.bads, 0);
-  const weight = (bin: BinCounts) => (bin.goods + bin.bads) / Math.max(1, total);
-  const meanIndex = bins.reduce((sum, bin, i) => sum + weight(bin) * i, 0);
-  const meanRate = bins.reduce((sum, bin) => sum + weight(bin) * badRate(bin), 0);
-  const covariance = bins.reduce(
-    (sum, bin, i) => sum + weight(bin) * (i - meanIndex) * (badRate(bin) - meanRate),
-    0,
-  );
-  return covariance >= 0 ? 'increasing' : 'decreasing';
+/** IV term of one bin against the totals, with 0.5 added to an empty class as in the WOE. */
+function ivTerm(goods: number, bads: number, totals: BinCounts): number {
+  const adjust = goods === 0 || bads === 0 ? 0.5 : 0;
+  const goodShare = (goods + adjust) / Math.max(1, totals.goods);
+  const badShare = (bads + adjust) / Math.max(1, totals.bads);
+  return (goodShare - badShare) * Math.log(goodShare / badShare);
+}
+
+/**
+ * Exact search over partitions of the pre-bins into contiguous bins (dynamic programming,
+ * O(n³) in the pre-bin count): the highest total IV whose bins each hold at least minCount
+ * rows and whose bad rates move strictly in the given direction. Falls back to one bin when
+ * no partition qualifies.
+ */
+function optimalMonotoneBins(
+  preBins: readonly CountedBin[],
+  minCount: number,
+  totals: BinCounts,
+  direction: 'increasing' | 'decreasing',
+): { bins: CountedBin[]; informationValue: number; direction: typeof direction } {
+  const n = preBins.length;
+  const cumGoods = new Float64Array(n + 1);
+  const cumBads = new Float64Array(n + 1);
+  preBins.forEach((bin, i) => {
+    cumGoods[i + 1] = cumGoods[i] + bin.goods;
+    cumBads[i + 1] = cumBads[i] + bin.bads;
+  });
+  const goodsOf = (i: number, j: number) => cumGoods[j] - cumGoods[i];
+  const badsOf = (i: number, j: number) => cumBads[j] - cumBads[i];
+  const rateOf = (i: number, j: number) => badsOf(i, j) / Math.max(1, goodsOf(i, j) + badsOf(i, j));
+  const sizeOk = (i: number, j: number) => goodsOf(i, j) + badsOf(i, j) >= minCount;
+  const ordered = (before: number, after: number) =>
+    direction === 'increasing' ? before < after : before > after;
+  // best[j][i]: highest IV of a partition of pre-bins [0, j) whose last bin is [i, j).
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(n + 1).fill(-Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Int32Array(n + 1).fill(-1));
+  for (let j = 1; j <= n; j += 1) {
+    for (let i = 0; i < j; i += 1) {
+      if (!sizeOk(i, j)) continue;
+      const term = ivTerm(goodsOf(i, j), badsOf(i, j), totals);
+      if (i === 0) {
+        best[j][0] = term;
+        continue;
+      }
+      const rate = rateOf(i, j);
+      for (let h = 0; h < i; h += 1) {
+        const candidate = best[i][h] + term;
+        if (candidate > best[j][i] && ordered(rateOf(h, i), rate)) {
+          best[j][i] = candidate;
+          from[j][i] = h;
+        }
+      }
+    }
+  }
+  let lastStart = -1;
+  for (let i = 0; i < n; i += 1) {
+    if (best[n][i] > (lastStart < 0 ? -Infinity : best[n][lastStart])) lastStart = i;
+  }
+  if (lastStart < 0) {
+    const whole = { upper: null, goods: cumGoods[n], bads: cumBads[n] };
+    return { bins: [whole], informationValue: 0, direction };
+  }
+  const bins: CountedBin[] = [];
+  let end = n;
+  let start = lastStart;
+  const informationValue = best[n][lastStart];
+  while (start >= 0) {
+    const upper = end === n ? null : preBins[end - 1].upper;
+    bins.unshift({ upper, goods: goodsOf(start, end), bads: badsOf(start, end) });
+    const previous = start === 0 ? -1 : from[end][start];
+    end = start;
+    start = previous;
+  }
+  return { bins, informationValue, direction };
 }
 
 function mergePair(bins: CountedBin[], left: number): CountedBin[] {
@@ -105,23 +231,9 @@ function mergePair(bins: CountedBin[], left: number): CountedBin[] {
   return [...bins.slice(0, left), merged, ...bins.slice(left + 2)];
 }
 
-/** Merges the first adjacent pair that breaks strict monotonicity until none remains. */
-function mergeToMonotone(bins: CountedBin[], direction: 'increasing' | 'decreasing') {
-  let result = bins;
-  const ordered = (a: CountedBin, b: CountedBin) =>
-    direction === 'increasing' ? badRate(a) < badRate(b) : badRate(a) > badRate(b);
-  for (;;) {
-    const violation = result.findIndex(
-      (bin, i) => i + 1 < result.length && !ordered(bin, result[i + 1]),
-    );
-    if (violation < 0) return result;
-    result = mergePair(result, violation);
-  }
-}
-
 /**
  * Merges the smallest bin into the neighbour with the closer bad rate until every bin has at
- * least minCount rows. Merging neighbours of a monotone sequence keeps it monotone.
+ * least minCount rows or one bin remains.
  */
 function mergeSmallBins(bins: CountedBin[], minCount: number): CountedBin[] {
   let result = bins;

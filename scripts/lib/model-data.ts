@@ -55,3 +55,28 @@ export function loadTaiwanProfiles(csvPath: string = TAIWAN_CSV_PATH): LabelledP
   });
   return { profiles, labels, sha256 };
 }
+
+/** Sex and marital status of each Taiwan row, for the fairness table; never model inputs. */
+export interface TaiwanProtectedAttributes {
+  sex: string[];
+  maritalStatus: string[];
+}
+
+const TAIWAN_SEX: Record<string, string> = { '1': 'male', '2': 'female' };
+const TAIWAN_MARRIAGE: Record<string, string> = {
+  '1': 'married',
+  '2': 'single',
+  '3': 'others',
+  '0': 'undocumented code 0',
+};
+
+/** Reads SEX and MARRIAGE of every row, in file order, for the fairness report. */
+export function loadTaiwanProtectedAttributes(
+  csvPath: string = TAIWAN_CSV_PATH,
+): TaiwanProtectedAttributes {
+  const records: Record<string, string>[] = parse(readFileSync(csvPath), { columns: true, trim: true });
+  return {
+    sex: records.map((record) => TAIWAN_SEX[record.SEX] ?? `code ${record.SEX}`),
+    maritalStatus: records.map((record) => TAIWAN_MARRIAGE[record.MARRIAGE] ?? `code ${record.MARRIAGE}`),
+  };
+}

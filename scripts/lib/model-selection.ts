@@ -1,8 +1,12 @@
 /** Pearson correlation of two equal-length columns; 0 when either is constant. */
-export function pearson(a: readonly number[], b: readonly number[]): number {
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  const meanA = a.reduce((s, v) => s + v, 0) / n;
-  const meanB = b.reduce((s, v) => s + v, 0) / n;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < n; i += 1) {
+    meanA += a[i] / n;
+    meanB += b[i] / n;
+  }
   let covariance = 0;
   let varianceA = 0;
   let varianceB = 0;
@@ -18,7 +22,7 @@ export interface Candidate {
   name: string;
   informationValue: number;
   /** The feature's WOE-transformed training column. */
-  woeColumn: readonly number[];
+  woeColumn: ArrayLike<number>;
 }
 
 export interface Selection {

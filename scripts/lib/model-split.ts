@@ -41,3 +41,24 @@ export function stratifiedSplit(
   }
   return { train: train.sort((a, b) => a - b), holdout: holdout.sort((a, b) => a - b) };
 }
+
+/**
+ * Assigns each row to one of k folds, keeping each label's share the same in every fold: each
+ * label's rows are shuffled with the seed and dealt to folds 0, 1, …, k − 1 in turn. Returns
+ * the fold number of every row.
+ */
+export function stratifiedFolds(labels: ArrayLike<number>, folds: number, seed: number): number[] {
+  if (!Number.isInteger(folds) || folds < 2) {
+    throw new RangeError(`folds must be an integer of at least 2, got ${folds}`);
+  }
+  const random = seededRandom(seed);
+  const assignment = new Array<number>(labels.length).fill(0);
+  const all = Array.from(labels);
+  for (const label of [...new Set(all)].sort()) {
+    const rows = all.flatMap((value, index) => (value === label ? [index] : []));
+    shuffle(rows, random).forEach((row, position) => {
+      assignment[row] = position % folds;
+    });
+  }
+  return assignment;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binFeature } from '../../scripts/lib/model-binning';
+import { binFeature, DEFAULT_BINNING, type BinningOptions } from '../../scripts/lib/model-binning';
 import { seededRandom } from '../../scripts/lib/model-split';
 
 const rate = (bin: { goods: number; bads: number }) => bin.bads / (bin.goods + bin.bads);
@@ -20,10 +20,16 @@ function syntheticData(seed: number, rising: boolean) {
   return { values, labels };
 }
 
+const monotone = (minBinFraction: number): BinningOptions => ({
+  ...DEFAULT_BINNING,
+  preBinCount: 20,
+  minBinFraction,
+});
+
 describe('binFeature', () => {
   for (const rising of [true, false]) {
     const { values, labels } = syntheticData(rising ? 7 : 11, rising);
-    const binning = binFeature(values, labels, { preBinCount: 20, minBinFraction: 0.05 });
+    const binning = binFeature(values, labels, monotone(0.05));
 
     it(`finds the ${rising ? 'rising' : 'falling'} trend`, () => {
       expect(binning.direction).toBe(rising ? 'increasing' : 'decreasing');
@@ -70,8 +76,67 @@ describe('binFeature', () => {
       ...Array(32).fill(0), ...Array(8).fill(1),
       ...Array(8).fill(0), ...Array(12).fill(1),
     ];
-    const binning = binFeature(values, labels, { preBinCount: 20, minBinFraction: 0.05 });
+    const binning = binFeature(values, labels, monotone(0.05));
     expect(binning.bins.map((bin) => bin.upper)).toEqual([-1, 0, null]);
     expect(binning.bins.map((bin) => bin.bads)).toEqual([4, 8, 12]);
+  });
+
+  it('bins an all-missing feature into one empty bin', () => {
+    const binning = binFeature([NaN, NaN, NaN], [0, 1, 1], monotone(0.05));
+    expect(binning.bins).toEqual([{ upper: null, goods: 0, bads: 0 }]);
+    expect(binning.missing).toEqual({ goods: 1, bads: 2 });
+    expect(binning.direction).toBe('none');
+  });
+
+  it('keeps a bin with one class only', () => {
+    // 0 ×50 all good, 1 ×50 all bad: two bins, each of one class.
+    const values = [...Array(50).fill(0), ...Array(50).fill(1)];
+    const labels = [...Array(50).fill(0), ...Array(50).fill(1)];
+    const binning = binFeature(values, labels, monotone(0.05));
+    expect(binning.bins).toEqual([
+      { upper: 0, goods: 50, bads: 0 },
+      { upper: null, goods: 0, bads: 50 },
+    ]);
+    expect(binning.direction).toBe('increasing');
+  });
+
+  it('merges bins below the minimum size', () => {
+    // 1 ×5 all bad would be its own bin, but 5 rows < 10% of 100.
+    const values = [...Array(95).fill(0), ...Array(5).fill(1)];
+    const labels = [...Array(80).fill(0), ...Array(15).fill(1), ...Array(5).fill(1)];
+    const binning = binFeature(values, labels, monotone(0.1));
+    expect(binning.bins).toEqual([{ upper: null, goods: 80, bads: 20 }]);
+  });
+
+  it('puts special values in bins of their own', () => {
+    // 0 is special (50% bad); the rest rises from 10% to 30% bad.
+    const values = [...Array(20).fill(0), ...Array(40).fill(1), ...Array(40).fill(2)];
+    const labels = [
+      ...Array(10).fill(0), ...Array(10).fill(1),
+      ...Array(36).fill(0), ...Array(4).fill(1),
+      ...Array(28).fill(0), ...Array(12).fill(1),
+    ];
+    const options = { ...monotone(0.05), specialValues: [0] };
+    const binning = binFeature(values, labels, options);
+    expect(binning.specials).toEqual([{ value: 0, goods: 10, bads: 10 }]);
+    expect(binning.bins).toEqual([
+      { upper: 1, goods: 36, bads: 4 },
+      { upper: null, goods: 28, bads: 12 },
+    ]);
+  });
+
+  it('keeps a categorical pattern that is not monotone', () => {
+    // Repayment status −2 (30% bad), −1 (10%), 0 (20%): a V shape kept in categorical mode.
+    const values = [...Array(30).fill(-2), ...Array(40).fill(-1), ...Array(30).fill(0)];
+    const labels = [
+      ...Array(21).fill(0), ...Array(9).fill(1),
+      ...Array(36).fill(0), ...Array(4).fill(1),
+      ...Array(24).fill(0), ...Array(6).fill(1),
+    ];
+    const categorical = binFeature(values, labels, { ...monotone(0.05), mode: 'categorical' });
+    expect(categorical.bins.map((bin) => bin.upper)).toEqual([-2, -1, null]);
+    expect(categorical.direction).toBe('none');
+    const merged = binFeature(values, labels, monotone(0.05));
+    expect(merged.bins.length).toBeLessThan(3);
   });
 });

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDIT_POLICY, creditPolicy } from '../../core/scoring/policy';
+import { creditLineFen, creditPolicy, DEFAULT_CREDIT_POLICY } from '../../core/scoring/policy';
 import { parseScorecard, scoreProfile } from '../../core/scoring/scorecard';
 import { scalingConstants } from '../../core/scoring/scaling';
-import modelJson from '../../model/scorecard-v1.json';
+import modelJson from '../../model/scorecard-v2.json';
 import { loadTaiwanProfiles } from '../../scripts/lib/model-data';
 
 const model = parseScorecard(modelJson);
 const data = loadTaiwanProfiles();
+const scores = data.profiles.map((profile) => scoreProfile(model, profile).displayScore);
 
-describe('committed scorecard', () => {
-  it('records the hash of its training data', () => {
+describe('committed scorecard-v2', () => {
+  it('records version, date and training-data hash', () => {
+    expect(model.version).toBe('scorecard-v2');
+    expect(model.file.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(model.file.trainingDataSha256).toBe(data.sha256);
   });
 
-  it('records holdout AUC and KS', () => {
-    expect(model.file.metrics.holdoutAuc).toBeGreaterThan(0.75);
-    expect(model.file.metrics.holdoutKs).toBeGreaterThan(0.38);
+  it('records cross-validated metrics', () => {
+    const cv = model.file.metrics.crossValidation;
+    expect(cv?.folds).toBe(5);
+    expect(cv?.auc.mean).toBeGreaterThan(0.77);
+    expect(cv?.ks.mean).toBeGreaterThan(0.42);
+    expect(cv?.gini.mean).toBeCloseTo(2 * (cv?.auc.mean ?? 0) - 1, 3);
   });
 
   it('stores scaling consistent with its parameters', () => {
@@ -24,39 +30,37 @@ describe('committed scorecard', () => {
     expect(model.file.scaling.offset).toBeCloseTo(constants.offset, 5);
   });
 
-  it('has points monotone across bins', () => {
-    for (const feature of model.file.features) {
-      const points = feature.bins.map((bin) => bin.points);
-      const rising = points.every((p, i) => i === 0 || p >= points[i - 1]);
-      const falling = points.every((p, i) => i === 0 || p <= points[i - 1]);
-      expect(rising || falling, feature.name).toBe(true);
-    }
+  it('stores the training score distribution', () => {
+    const shares = model.file.scoreDistribution?.shares ?? [];
+    expect(shares).toHaveLength(10);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   });
 
-  it('declines about a fifth of applicants', () => {
-    const decisions = data.profiles.map((profile) =>
-      creditPolicy(scoreProfile(model, profile).displayScore),
-    );
-    const declined = decisions.filter((d) => d.decision === 'declined').length;
-    const share = declined / decisions.length;
-    expect(share).toBeGreaterThan(0.15);
+  it('declines a sensible share of applicants', () => {
+    const declined = scores.filter((s) => s < DEFAULT_CREDIT_POLICY.declineBelowScore).length;
+    const share = declined / scores.length;
+    expect(share).toBeGreaterThan(0.12);
     expect(share).toBeLessThan(0.25);
   });
 
   it('declines riskier applicants than it approves', () => {
-    let declinedBads = 0;
     let declined = 0;
+    let declinedBads = 0;
     let approvedBads = 0;
-    data.profiles.forEach((profile, i) => {
-      const { displayScore } = scoreProfile(model, profile);
-      if (displayScore < DEFAULT_CREDIT_POLICY.declineBelowScore) {
+    scores.forEach((score, i) => {
+      if (score < DEFAULT_CREDIT_POLICY.declineBelowScore) {
         declined += 1;
         declinedBads += data.labels[i];
       } else {
         approvedBads += data.labels[i];
       }
     });
-    const approved = data.profiles.length - declined;
-    expect(declinedBads / declined).toBeGreaterThan(2 * (approvedBads / approved));
+    const approved = scores.length - declined;
+    expect(declinedBads / declined).toBeGreaterThan(2.5 * (approvedBads / approved));
+  });
+
+  it('keeps the 83 → 35,000 CNY line anchor', () => {
+    expect(creditLineFen(83)).toBe(3_500_000);
+    expect(creditPolicy(83).decision).toBe('approved');
   });
 });

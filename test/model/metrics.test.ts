@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   areaUnderRoc,
   calibrationDeciles,
+  binShares,
+  brierScore,
+  giniCoefficient,
   kolmogorovSmirnov,
+  populationStabilityIndex,
 } from '../../scripts/lib/model-metrics';
 
 const labels = [0, 0, 0, 1, 1];
@@ -60,5 +64,42 @@ describe('calibrationDeciles', () => {
     expect(rows[0]).toEqual({ decile: 1, count: 2, predictedRate: 0.025, observedRate: 0 });
     expect(rows[9].predictedRate).toBeCloseTo(0.925, 12);
     expect(rows[9].observedRate).toBe(1);
+  });
+});
+
+describe('giniCoefficient and brierScore', () => {
+  it('maps AUC to Gini', () => {
+    expect(giniCoefficient(0.75)).toBeCloseTo(0.5, 12);
+    expect(giniCoefficient(0.5)).toBe(0);
+  });
+
+  it('averages squared errors', () => {
+    // (0.2−0)² + (0.9−1)² + (0.5−1)² + (0.4−0)² = 0.04 + 0.01 + 0.25 + 0.16 = 0.46; / 4
+    expect(brierScore([0.2, 0.9, 0.5, 0.4], [0, 1, 1, 0])).toBeCloseTo(0.115, 12);
+  });
+});
+
+describe('populationStabilityIndex', () => {
+  it('is zero for equal distributions', () => {
+    expect(populationStabilityIndex([0.2, 0.3, 0.5], [0.2, 0.3, 0.5])).toBe(0);
+  });
+
+  it('matches a hand-computed shift', () => {
+    // (0.3−0.5)ln(0.3/0.5) + (0.7−0.5)ln(0.7/0.5) = 0.102165 + 0.067294 = 0.169460
+    expect(populationStabilityIndex([0.5, 0.5], [0.3, 0.7])).toBeCloseTo(0.16946, 5);
+  });
+
+  it('stays finite for an empty bin', () => {
+    expect(Number.isFinite(populationStabilityIndex([0.5, 0.5], [0, 1]))).toBe(true);
+  });
+
+  it('rejects different bins', () => {
+    expect(() => populationStabilityIndex([1], [0.5, 0.5])).toThrow(/same bins/);
+  });
+});
+
+describe('binShares', () => {
+  it('counts values per half-open bin', () => {
+    expect(binShares([0, 9, 10, 100], [0, 10, 101])).toEqual([0.5, 0.5]);
   });
 });

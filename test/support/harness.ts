@@ -21,7 +21,7 @@ import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/p
 import { TaiwanCreditData } from '../../adapters/credit-data/taiwan-credit-data';
 import { parseScorecard, scoreProfile } from '../../core/scoring/scorecard';
 import { creditPolicy } from '../../core/scoring/policy';
-import scorecardJson from '../../model/scorecard-v1.json';
+import scorecardJson from '../../model/scorecard-v2.json';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -80,4 +80,46 @@ describe('deriveFeatures', () => {
       'billAmounts must have 6 monthly values, got 3',
     );
   });
+
+  it('counts months by repayment status', () => {
+    // status [2, 0, −1, −1, −2, 1]
+    const features = deriveFeatures(base);
+    expect(features.previousStatus).toBe(0);
+    expect(features.status6mAgo).toBe(1);
+    expect(features.worstStatus2m).toBe(2);
+    expect(features.monthsLate3m).toBe(1);
+    expect(features.monthsLate2Plus6m).toBe(1);
+    expect(features.monthsSinceLate).toBe(0);
+    expect(features.monthsPaidInFull6m).toBe(2);
+    expect(features.monthsRevolving6m).toBe(1);
+  });
+
+  it('marks a clean history as six months since late', () => {
+    const features = deriveFeatures({ ...base, repaymentStatus: [-1, -1, 0, 0, -2, -1] });
+    expect(features.monthsSinceLate).toBe(6);
+    expect(features.monthsLate6m).toBe(0);
+  });
+
+  it('computes coverage of bills by payments', () => {
+    // Pairs (payment t, bill t+1): 4,000/20,000, 2,000/10,000, 1,000/5,000, 0/0, 500/5,000.
+    // Covered: only 0 against a bill of 0.
+    const features = deriveFeatures(base);
+    expect(features.paymentRatioPrevious).toBeCloseTo(0.2, 12);
+    expect(features.paymentRatioMin5m).toBeCloseTo(0.1, 12);
+    expect(features.monthsBillCovered5m).toBe(1);
+    expect(features.coveredStreak).toBe(0);
+    expect(features.monthsZeroBill6m).toBe(1);
+    expect(features.monthsZeroPayment6m).toBe(1);
+  });
+
+  it('computes utilisation peaks and balances', () => {
+    const features = deriveFeatures(base);
+    expect(features.utilisationPrevious).toBeCloseTo(0.4, 12);
+    expect(features.utilisationMax6m).toBeCloseTo(0.5, 12);
+    expect(features.utilisationChange1m).toBeCloseTo(0.1, 12);
+    expect(features.paymentToLimitLatest).toBeCloseTo(0.08, 12);
+    expect(features.paymentToLimit6m).toBeCloseTo(8_100 / 50_000, 12);
+    // (20,000 − 4,000) / 50,000
+    expect(features.balanceAfterPaymentRatio).toBeCloseTo(0.32, 12);
+  });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BehaviourProfile } from '../../../adapters/ports/credit-data';
-import { MIN_REASON_POINTS, parseScorecard, scoreProfile } from '../../../core/scoring/scorecard';
+import { FEATURE_NAMES, type FeatureValues } from '../../../core/scoring/features';
+import {
+  MIN_REASON_POINTS,
+  parseScorecard,
+  scoreFeatures,
+  scoreProfile,
+} from '../../../core/scoring/scorecard';
 import modelJson from '../../../model/scorecard-v1.json';
+import modelV2Json from '../../../model/scorecard-v2.json';
 
 const model = parseScorecard(modelJson);
 
@@ -32,7 +39,7 @@ function clone(json: unknown): any {
 describe('parseScorecard', () => {
   it('accepts the committed model', () => {
     expect(model.version).toBe('scorecard-v1');
-    expect(model.features.length).toBeGreaterThan(3);
+    expect(model.characteristics.length).toBeGreaterThan(3);
   });
 
   it('rejects a non-object', () => {
@@ -141,5 +148,88 @@ describe('scoreProfile', () => {
     for (let i = 0; i < rounds; i += 1) scoreProfile(model, i % 2 ? clean : delinquent);
     const microsEach = Number(process.hrtime.bigint() - started) / 1_000 / rounds;
     expect(microsEach).toBeLessThan(50);
+  });
+});
+
+describe('scorecard-v2', () => {
+  const v2 = parseScorecard(modelV2Json);
+
+  it('parses with its interactions', () => {
+    expect(v2.version).toBe('scorecard-v2');
+    expect(v2.file.interactions?.length).toBeGreaterThan(0);
+    expect(v2.characteristics.length).toBe(
+      v2.file.features.length + (v2.file.interactions?.length ?? 0),
+    );
+  });
+
+  it('rejects an interaction row that leaves a gap', () => {
+    const broken = clone(modelV2Json);
+    broken.interactions[0].rows[1].range[0] = 12_345;
+    expect(() => parseScorecard(broken)).toThrow(
+      /interactions\[0\]\.rows\[1\]\.range\[0\]: lower bound must be/,
+    );
+  });
+
+  it('rejects a score distribution of the wrong length', () => {
+    const broken = clone(modelV2Json);
+    broken.scoreDistribution.shares.pop();
+    expect(() => parseScorecard(broken)).toThrow(/scoreDistribution: shares must have one entry/);
+  });
+
+  it('rejects a missing version', () => {
+    const broken = clone(modelV2Json);
+    delete broken.version;
+    expect(() => parseScorecard(broken)).toThrow(/version: /);
+  });
+
+  it('gives reasons in both languages for a decline', () => {
+    const result = scoreProfile(v2, delinquent);
+    expect(result.displayScore).toBeLessThan(40);
+    expect(result.reasons.length).toBeGreaterThanOrEqual(1);
+    expect(result.reasons.length).toBeLessThanOrEqual(4);
+    for (const reason of result.reasons) {
+      expect(reason.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(reason.en).toMatch(/^[A-Z]/);
+      expect(reason.pointsBelowBest).toBeGreaterThanOrEqual(MIN_REASON_POINTS);
+    }
+    expect(result.reasons[0].feature).toMatch(/latestStatus|previousStatus|worstStatus/);
+  });
+
+  it('counts reason points against the best bin', () => {
+    const result = scoreProfile(v2, delinquent);
+    const reason = result.reasons[0];
+    const characteristic = v2.characteristics.find((c) => c.name === reason.feature);
+    expect(characteristic).toBeDefined();
+    const losses = result.reasons.map((r) => r.pointsBelowBest);
+    expect(losses).toEqual([...losses].sort((a, b) => b - a));
+  });
+
+  it('scores a clean profile above a delinquent one', () => {
+    const good = scoreProfile(v2, clean);
+    const bad = scoreProfile(v2, delinquent);
+    expect(good.displayScore).toBeGreaterThan(bad.displayScore);
+    expect(good.probabilityOfDefault).toBeLessThan(bad.probabilityOfDefault);
+  });
+
+  it('scores one profile within 50 µs', () => {
+    const rounds = 20_000;
+    for (let i = 0; i < 2_000; i += 1) scoreProfile(v2, i % 2 ? clean : delinquent);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i += 1) scoreProfile(v2, i % 2 ? clean : delinquent);
+    const microsEach = Number(process.hrtime.bigint() - started) / 1_000 / rounds;
+    expect(microsEach).toBeLessThan(50);
+  });
+});
+
+describe('special-value bins', () => {
+  it('score a special value by its own points', () => {
+    const file = clone(modelV2Json);
+    const feature = file.features.find((f: { specials?: unknown[] }) => f.specials?.length);
+    expect(feature).toBeDefined();
+    feature.specials[0].points = 999;
+    const scorecard = parseScorecard({ ...file, interactions: [], features: [feature] });
+    const values = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 1])) as FeatureValues;
+    values[feature.name as keyof FeatureValues] = feature.specials[0].value;
+    expect(scoreFeatures(scorecard, values).points).toBe(999);
   });
 });
