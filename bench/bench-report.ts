@@ -7,6 +7,8 @@ export interface BenchReport {
   machine: { cpus: string; cores: number; memoryGb: number; node: string; platform: string };
   dailyJob: DailyJobBenchResult & { targetSeconds: number; targetRssMb: number };
   creditLatency: CreditLatencyResult;
+  /** Scoring, training and face-decision checks, each against its target. */
+  checks: { name: string; value: number; unit: string; target: number | null; ok: boolean }[];
 }
 
 /** Target of the daily job over 1,000,000 active loans: wall time and peak RSS. */
@@ -59,6 +61,12 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '|---|---|---|---|---|',
     `| creditLine evaluate (first decision) | ${credit.evaluate.calls} | ${credit.evaluate.p50Ms.toFixed(1)} ms | ${credit.evaluate.p99Ms.toFixed(1)} ms | ${credit.evaluate.maxMs.toFixed(1)} ms |`,
     `| creditLine show (stored decision) | ${credit.show.calls} | ${credit.show.p50Ms.toFixed(1)} ms | ${credit.show.p99Ms.toFixed(1)} ms | ${credit.show.maxMs.toFixed(1)} ms |`,
+    '',
+    '## Scoring, training and face decisions',
+    '',
+    '| check | value | target | met |',
+    '|---|---|---|---|',
+    ...report.checks.map((check) => `| ${check.name} | ${check.value.toFixed(2)} ${check.unit} | ${check.target === null ? '–' : `${check.target} ${check.unit}`} | ${check.target === null ? '–' : verdict(check.ok)} |`),
     '',
   ].join('\n');
 }

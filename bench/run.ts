@@ -1,6 +1,7 @@
 /**
- * Benchmarks: the daily job over a large active portfolio on the embedded SQLite store, and
- * credit-decision latency through the local server. Prints a report (or JSON with --json)
+ * Benchmarks: the daily job over a large active portfolio on the embedded SQLite store,
+ * credit-decision latency through the local server, scoring and training speed of the
+ * credit model, and the time of a four-frame face decision. Prints a report (or JSON with --json)
  * and writes it to reports/bench.md.
  *
  * Usage: npm run bench -- [--loans N] [--people N] [--json]
@@ -11,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { DAILY_JOB_TARGETS, describeMachine, formatBenchMarkdown, type BenchReport } from './bench-report';
 import { benchCreditLatency } from './credit-latency';
 import { benchDailyJob } from './daily-job-bench';
+import { runFaceBench } from './face-bench';
+import { runModelBench } from './model-bench';
 
 const REPORT_FILE = path.resolve(__dirname, '../reports/bench.md');
 /** Rounds of `creditLine show` calls over every onboarded person. */
@@ -40,12 +43,17 @@ async function main(): Promise<void> {
   const dailyJob = await benchDailyJob(loans, process.stderr.isTTY === true);
   process.stderr.write(`credit decisions: onboarding ${people} people (face checks take a while)...\n`);
   const creditLatency = await benchCreditLatency(people, SHOW_ROUNDS);
+  process.stderr.write('scoring and training the credit model...\n');
+  const checks: BenchReport['checks'] = [...(await runModelBench())];
+  process.stderr.write('face decisions over four frames...\n');
+  checks.push(...(await runFaceBench()));
 
   const report: BenchReport = {
     startedAt,
     machine: describeMachine(),
     dailyJob: { ...dailyJob, ...DAILY_JOB_TARGETS },
     creditLatency,
+    checks,
   };
   const markdown = formatBenchMarkdown(report);
   fs.mkdirSync(path.dirname(REPORT_FILE), { recursive: true });

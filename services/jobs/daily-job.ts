@@ -88,7 +88,9 @@ export async function runDailyJob(services: Services, date: string | undefined, 
 
   while (job.phase === 'loans') {
     const page = await services.store.page<DrawDocument>(DRAWS, {
-      where: { status: 'active', nextEventDate: { $lte: day } },
+      // Only active draws have a next event date, so the date alone selects them, and the
+      // query can walk the nextEventDate index in order instead of filtering every draw.
+      where: { nextEventDate: { $lte: day } },
       orderBy: 'nextEventDate',
       limit: PAGE_SIZE,
       ...(job.cursor ? { cursor: job.cursor } : {}),
