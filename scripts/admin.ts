@@ -83,8 +83,11 @@ async function setInvitations(services: Services, openIds: string[], cohort: str
   if (openIds.length === 0) throw new Error('Give at least one OPENID.');
   const now = services.clock.now().toISOString();
   const rows: Row[] = [];
+  // Check every id before writing any, so a bad id leaves no half-applied batch.
   for (const openId of openIds) {
     if (!/^[A-Za-z0-9_-]{6,64}$/.test(openId)) throw new Error(`"${openId}" is not a valid OPENID (6–64 letters, digits, _ or -).`);
+  }
+  for (const openId of openIds) {
     const existing = await services.store.get<InvitationDocument>(INVITATIONS, openId);
     const document: InvitationDocument = revoke
       ? { ...(existing ?? { _id: openId, cohort: 'none', invitedAt: now }), revokedAt: now }
@@ -141,7 +144,11 @@ async function main(): Promise<number> {
       case 'settlement': {
         const date = values.date ?? businessDate(services.clock.now());
         if (!isValidDate(date)) throw new Error(`--date must be a real date written YYYY-MM-DD, got "${date}".`);
-        const partners = values.partner ? [values.partner] : services.partners.map((partner) => partner.id);
+        const known = services.partners.map((partner) => partner.id);
+        if (values.partner && !known.includes(values.partner)) {
+          throw new Error(`Unknown partner "${values.partner}": use one of ${known.join(', ')}.`);
+        }
+        const partners = values.partner ? [values.partner] : known;
         const statements = [];
         for (const partnerId of partners) statements.push(await partnerStatement(services.store, partnerId, date));
         if (values.csv) {

@@ -60,7 +60,15 @@ export class HttpPartnerBank implements PartnerBank {
       signal: AbortSignal.timeout(deadlineMs),
     });
     if (!response.ok) return { outcome: 'declined', reason: `partner answered HTTP ${response.status}` };
-    const answer = (await response.json()) as Partial<PartnerDecision> & { reference?: unknown; reason?: unknown };
+    let answer: Partial<PartnerDecision> & { reference?: unknown; reason?: unknown };
+    try {
+      answer = (await response.json()) as typeof answer;
+    } catch (error) {
+      // A body cut off by the deadline is a time-out; anything else unreadable is a decline.
+      const name = (error as Error).name;
+      if (name === 'TimeoutError' || name === 'AbortError') throw error;
+      return { outcome: 'declined', reason: 'partner answered with a body that is not JSON' };
+    }
     if (answer.outcome === 'approved' && typeof answer.reference === 'string') {
       return { outcome: 'approved', reference: answer.reference };
     }

@@ -44,8 +44,10 @@ export interface FunderInterestAccounts {
   receivable: string;
   /** Account of earned interest: income for the platform, a payable for a partner. */
   earned: string;
-  /** Account that receives collected principal and interest. */
+  /** Account that receives collected principal: the lending pool or the partner's facility. */
   funds: string;
+  /** Account that receives collected interest and penalty. */
+  interestCash: string;
   principal: string;
   /** Account of collected penalty interest. */
   penalty: string;
@@ -58,6 +60,7 @@ export function accountsOf(funder: Funder): FunderInterestAccounts {
       receivable: 'interest_receivable',
       earned: 'interest_income',
       funds: 'platform_funds',
+      interestCash: 'platform_funds',
       principal: 'loans_principal_receivable',
       penalty: 'penalty_income',
     };
@@ -67,6 +70,8 @@ export function accountsOf(funder: Funder): FunderInterestAccounts {
     receivable: `partner_interest_receivable:${funder}`,
     earned: `partner_interest_payable:${funder}`,
     funds: `partner_funds:${funder}`,
+    // Interest owed to the partner must not become lendable facility before settlement.
+    interestCash: `partner_interest_cash:${funder}`,
     principal: `partner_principal_receivable:${funder}`,
     penalty: `partner_interest_payable:${funder}`,
   };

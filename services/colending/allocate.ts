@@ -1,4 +1,4 @@
-import type { StoredDocument, Transaction } from '../../adapters/storage/port';
+import type { StoredDocument } from '../../adapters/storage/port';
 import { splitPrincipal } from '../../core/colending';
 import type { Services } from '../container';
 import { ACCOUNTS, type AccountDocument } from '../ledger';
@@ -37,9 +37,29 @@ async function balanceOf(services: Services, account: string): Promise<number> {
 }
 
 /**
+ * Takes the next rotation ticket in its own transaction, so concurrent draws start their
+ * partner lists at different partners instead of all reading the same position.
+ */
+async function takeRotationTicket(services: Services): Promise<number> {
+  return services.store.runTransaction(async (tx) => {
+    const rotation = await tx.get<RotationDocument>(COLENDING_ROTATION, ROTATION_ID);
+    const ticket = rotation?.next ?? 0;
+    await tx.set(COLENDING_ROTATION, { _id: ROTATION_ID, next: ticket + 1 });
+    return ticket;
+  });
+}
+
+/** Rejects after `ms` milliseconds, so a partner that never responds cannot hold a draw. */
+function deadline(ms: number, partnerId: string): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    setTimeout(() => reject(new Error(`partner ${partnerId} did not respond within ${ms} ms`)), ms).unref();
+  });
+}
+
+/**
  * Partners whose published policy admits the draw and who have the facility and the room
  * under their concentration cap for their share, in fair rotation order: the list starts
- * after the partner that took the last co-lent draw.
+ * at the next rotation ticket, one ticket per draw request.
  */
 export async function partnerCandidates(services: Services, draw: DrawForFunding): Promise<PartnerConfig[]> {
   const eligible: PartnerConfig[] = [];
@@ -53,8 +73,7 @@ export async function partnerCandidates(services: Services, draw: DrawForFunding
     if ((exposure?.outstandingFen ?? 0) + shareFen > partner.concentrationCapFen) continue;
     eligible.push(partner);
   }
-  const rotation = await services.store.get<RotationDocument>(COLENDING_ROTATION, ROTATION_ID);
-  const start = eligible.length > 0 ? (rotation?.next ?? 0) % services.partners.length : 0;
+  const start = eligible.length > 0 ? (await takeRotationTicket(services)) % services.partners.length : 0;
   const order = (partner: PartnerConfig) => {
     const index = services.partners.indexOf(partner);
     return (index - start + services.partners.length) % services.partners.length;
@@ -72,7 +91,8 @@ export async function* fundingPlans(services: Services, draw: DrawForFunding): A
   for (const partner of await partnerCandidates(services, draw)) {
     const [platformFen, partnerFen] = splitPrincipal(draw.principalFen, partner.maxSharePpm);
     try {
-      const decision = await services.partnerBank.decide(
+      const decision = await Promise.race([
+        services.partnerBank.decide(
         {
           partnerId: partner.id,
           drawId: draw.drawId,
@@ -84,7 +104,9 @@ export async function* fundingPlans(services: Services, draw: DrawForFunding): A
           lineFen: draw.lineFen,
         },
         PARTNER_DEADLINE_MS,
-      );
+        ),
+        deadline(PARTNER_DEADLINE_MS, partner.id),
+      ]);
       trail.push({ partnerId: partner.id, outcome: decision.outcome });
       if (decision.outcome === 'approved') {
         yield {
@@ -104,8 +126,3 @@ export async function* fundingPlans(services: Services, draw: DrawForFunding): A
   yield { funding: [{ funder: 'platform', principalFen: draw.principalFen }], trail: [...trail] };
 }
 
-/** Moves the rotation past the partner that just took a draw, inside the draw's transaction. */
-export async function advanceRotation(tx: Transaction, services: Services, partner: PartnerConfig): Promise<void> {
-  const next = (services.partners.indexOf(partner) + 1) % services.partners.length;
-  await tx.set(COLENDING_ROTATION, { _id: ROTATION_ID, next });
-}

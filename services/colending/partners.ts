@@ -17,7 +17,10 @@ export interface PartnerConfig {
 }
 
 const partnerSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'partner id must be 1–32 of a-z, 0-9, _ or -' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, { error: 'partner id must be 1–32 of a-z, 0-9, _ or -' })
+    .refine((id) => id !== 'platform', { error: 'partner id "platform" is reserved for the platform\'s own funds' }),
   name: z.string().min(1).max(60),
   facilityLimitFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   maxSharePpm: z.number().int().min(0).max(700_000, { error: 'maxSharePpm may be at most 700000: the platform keeps 30%' }),

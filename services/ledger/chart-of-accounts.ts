@@ -61,6 +61,12 @@ export const CHART_OF_ACCOUNTS: readonly AccountDefinition[] = [
     true,
   ),
   defineAccount(
+    'partner_interest_cash',
+    'asset',
+    'interest and penalty collected for a partner bank, kept apart from its lending facility until settlement',
+    true,
+  ),
+  defineAccount(
     'partner_interest_payable',
     'liability',
     'interest and penalty earned for a partner bank, owed to it at settlement',

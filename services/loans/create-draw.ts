@@ -10,7 +10,7 @@ import { assertInvited } from '../account/pilot';
 import { USERS, type UserDocument } from '../account/user-document';
 import { readPii } from '../privacy/user-pii';
 import { accountsOf } from '../accrual/accrual-state';
-import { advanceRotation, fundingPlans, type FundingPlan } from '../colending/allocate';
+import { fundingPlans, type FundingPlan } from '../colending/allocate';
 import { reserveExposure } from '../colending/exposure';
 import { postJournal } from '../ledger';
 import {
@@ -121,7 +121,6 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
     await tx.update(USERS, caller.openId, { usedFen: { $inc: request.amountFen }, repaymentDay: quote.repaymentDay });
     if (plan.partner) {
       await reserveExposure(tx, plan.partner.id, plan.funding[1].principalFen, plan.partner.concentrationCapFen);
-      await advanceRotation(tx, services, plan.partner);
     }
     // Reserve each share: a funds account cannot go below zero, so an empty pool refuses here.
     await postJournal(tx, {

@@ -105,7 +105,10 @@ export async function payRepayment(services: Services, caller: Caller, request: 
   const now = services.clock.now();
   const today = businessDate(now);
   const repaymentId = `rp_${randomUUID()}`;
-  await ownDraw(services, caller, request.drawId);
+  const current = await ownDraw(services, caller, request.drawId);
+  // A repayment the rail has already finished (an auto-debit that failed, say) must not
+  // block this one: settle it first.
+  if (current.pendingRepaymentId) await settleRepayment(services, current.pendingRepaymentId, requestId);
 
   const repayment = await services.store.runTransaction(async (tx) => {
     const previous = await tx.get<IdempotencyDocument>(IDEMPOTENCY_KEYS, keyId);
@@ -284,8 +287,9 @@ async function applyRepayment(services: Services, repaymentId: string, transfer:
     for (const [index, part] of parts.entries()) {
       const accounts = accountsOf(part.funder);
       const share = received[index];
-      const cashFen = share.principalFen + share.interestFen + share.penaltyFen;
-      if (cashFen > 0) lines.push({ account: accounts.funds, debitFen: cashFen });
+      if (share.principalFen > 0) lines.push({ account: accounts.funds, debitFen: share.principalFen });
+      const interestCashFen = share.interestFen + share.penaltyFen;
+      if (interestCashFen > 0) lines.push({ account: accounts.interestCash, debitFen: interestCashFen });
       if (share.penaltyFen > 0) lines.push({ account: accounts.penalty, creditFen: share.penaltyFen });
       if (share.interestFen > 0) lines.push({ account: accounts.receivable, creditFen: share.interestFen });
       if (share.principalFen > 0) lines.push({ account: accounts.principal, creditFen: share.principalFen });
