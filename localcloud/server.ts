@@ -9,7 +9,7 @@ import { DevSessions, readCookie, SESSION_COOKIE } from './session';
 export type CloudFunction = (event: unknown, context: CloudContext) => Promise<unknown>;
 
 export interface SandboxTools {
-  /** Latest text messages sent to a phone: the sandbox stands in for the borrower's handset. */
+  /** Latest text messages sent to a phone: the sandbox plays the borrower's handset. */
   inbox(phone: string): Promise<unknown>;
   advanceClock(days: number): Promise<{ now: string; businessDate: string }>;
   clock(): { now: string; businessDate: string };
@@ -90,9 +90,9 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown, 
  * Starts the local cloud: one HTTP server that runs the cloud-function handlers with the
  * event and context CloudBase gives them, on the embedded adapters.
  *
- * Routes: `POST /api/functions/<name>` calls a function as the signed-in browser user;
- * `POST /api/session` signs a browser in; `/api/sandbox/...` are tester tools; anything
- * else is served from the H5 build.
+ * Routes: `POST /api/functions/<name>` calls a function as the signed-in browser user, and
+ * `POST /api/session` signs a browser in. The `/api/sandbox/...` routes are tester tools.
+ * Any other path is served from the H5 build.
  */
 export function startLocalCloud(options: LocalCloudOptions): Promise<http.Server> {
   const { logger, sessions } = options;

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Development sign-in: each browser gets a stable sandbox OPENID kept in a signed cookie.
- * It stands in for the WeChat login that gives a mini-program its OPENID; the signature
+ * It replaces the WeChat login that gives a mini-program its OPENID, and the signature
  * stops a browser from claiming another user's OPENID.
  */
 export const SESSION_COOKIE = 'loan_dev_session';

@@ -88,7 +88,7 @@ export function defineFunction<Schema extends z.ZodType, Output>(
       return finish({
         ok: false,
         requestId,
-        error: { code: 'INTERNAL', message: `Internal error; nothing was changed. Try again later (request ${requestId}).` },
+        error: { code: 'INTERNAL', message: `Internal error (request ${requestId}). Try again later.` },
       });
     }
   };
