@@ -32,9 +32,9 @@ export function summaryRows(summary: JourneySummary): [string, string][] {
     ['borrower due repayments paid / failed', `${repayments.borrowerDuePaid} / ${repayments.borrowerDueFailed}`],
     ['borrower due, auto-debit came first', String(repayments.borrowerDuePreemptedByAutoDebit)],
     ['early payoffs paid / failed', `${repayments.earlyPayoffs} / ${repayments.earlyPayoffsFailed}`],
-    ['draws closed / active / overdue', `${finalDraws.closed} / ${finalDraws.active} / ${finalDraws.overdue}`],
+    ['draws closed / active (of which overdue)', `${finalDraws.closed} / ${finalDraws.active} (${finalDraws.overdue})`],
     [
-      'test-card people: approved, payout failed, active, overdue',
+      'test-card people: count, approved, payout failed, active, overdue',
       [
         failingCards.people,
         failingCards.approved,

@@ -20,6 +20,9 @@ export function decodeSelfie(selfieBase64: string): Buffer {
   return decodeImageBase64(selfieBase64, 'selfieBase64', MAX_SELFIE_BYTES);
 }
 
+/** Below this descriptor distance a selfie is a copy of the photo on file, not a capture. */
+export const PHOTO_ON_FILE_COPY_DISTANCE = 0.01;
+
 /**
  * Compares one selfie with the photo on file, without liveness. A printed photo or a photo
  * on a screen passes it, so it runs only with the sandbox tools on (the embedded setup);
@@ -50,7 +53,10 @@ export async function verifyFace(services: Services, caller: Caller, selfieBase6
   } finally {
     wipeImages([selfie]);
   }
-  const passed = comparison.outcome === 'match';
+  // A live capture never matches a stored photo this closely (altered copies of one photo
+  // measured 0.024 and up), so this is the photo on file itself, sent back as a selfie.
+  const copyOfPhotoOnFile = 'distance' in comparison && comparison.distance < PHOTO_ON_FILE_COPY_DISTANCE;
+  const passed = comparison.outcome === 'match' && !copyOfPhotoOnFile;
   await recordFaceCheck(services, {
     openId: caller.openId,
     method: 'selfie',
@@ -63,13 +69,18 @@ export async function verifyFace(services: Services, caller: Caller, selfieBase6
   if (comparison.outcome === 'no_photo_on_file') {
     throw new LoanError('VERIFICATION_FAILED', '未找到该身份证号码的登记照片，无法完成人脸核验。');
   }
-  const reason = passed ? undefined : (comparison.outcome as Exclude<typeof comparison.outcome, 'match' | 'no_photo_on_file'>);
+  const reason = passed
+    ? undefined
+    : copyOfPhotoOnFile
+      ? 'no_match'
+      : (comparison.outcome as Exclude<typeof comparison.outcome, 'match' | 'no_photo_on_file'>);
+  const failure = copyOfPhotoOnFile ? '这张照片与登记照片完全相同，请拍摄本人的实时照片。' : reason ? FACE_FAILURE_MESSAGES[reason] : '';
   return {
     passed,
     distance: 'distance' in comparison ? comparison.distance : undefined,
     threshold: 'threshold' in comparison ? comparison.threshold : undefined,
     reason,
-    message: passed ? '人脸核验通过。' : `${reason ? FACE_FAILURE_MESSAGES[reason] : ''}今天还可以再试 ${attemptsLeftToday} 次。`,
+    message: passed ? '人脸核验通过。' : `${failure}今天还可以再试 ${attemptsLeftToday} 次。`,
     attemptsLeftToday,
     stage: passed ? 'face_verified' : 'identity_verified',
   };

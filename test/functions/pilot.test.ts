@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../core/api';
 import { INVITATIONS, rolloutBucket } from '../../services/account/pilot';
-import { approvedPeople, createHarness, facePhotoBase64, openAccount, type Harness } from '../support/harness';
+import { approvedPeople, createHarness, openAccount, selfieFor, type Harness } from '../support/harness';
 
 let harness: Harness;
 
@@ -19,8 +19,7 @@ describe('pilot', () => {
     await openAccount(harness, 'pilot_user', person);
     const status = await harness.ok<AccountStatus>('account', 'pilot_user', { action: 'status' });
     expect(status.invited).toBe(false);
-    const selfie = person.photo === 'Paul.jpeg' ? 'Paul2.jpeg' : person.photo;
-    await harness.ok('faceVerify', 'pilot_user', { action: 'verify', selfieBase64: facePhotoBase64(selfie) });
+    await harness.ok('faceVerify', 'pilot_user', { action: 'verify', selfieBase64: selfieFor(person) });
     const refused = await harness.call('creditLine', 'pilot_user', { action: 'evaluate' });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;

@@ -35,3 +35,22 @@ describe('face check outside the sandbox', () => {
     expect(status.stage).toBe('identity_verified');
   });
 });
+
+describe('face check in the sandbox', () => {
+  it('rejects the photo on file sent back as a selfie', async () => {
+    const sandbox = await createHarness();
+    try {
+      const person = personWithPhoto('Chris.jpeg', 2);
+      await openAccount(sandbox, 'photo_copy', person);
+      const result = await sandbox.ok<FaceVerifyResult>('faceVerify', 'photo_copy', {
+        action: 'verify',
+        selfieBase64: facePhotoBase64('Chris.jpeg'),
+      });
+      expect(result.passed).toBe(false);
+      expect(result.message).toContain('登记照片');
+      expect(result.stage).toBe('identity_verified');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

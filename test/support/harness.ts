@@ -14,6 +14,7 @@ import { SANDBOX_FACES_DIR } from '../../adapters/identity/sandbox-registry';
 import { CONSENT_VERSIONS } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { OutboxSmsSender } from '../../adapters/sms/outbox-sms-sender';
+import { makeSelfie } from '../../scripts/lib/selfie-variants';
 import { SandboxBankRail } from '../../adapters/bank/sandbox-bank-rail';
 import { SandboxPartnerBank } from '../../adapters/partners/sandbox-partner-bank';
 import type { PartnerBank } from '../../adapters/ports/partner-bank';
@@ -159,6 +160,16 @@ export function personWithCard(bankCard: string): SandboxPerson | undefined {
   return registry.people.find((person) => person.bankCard === bankCard);
 }
 
+/**
+ * A genuine selfie of a registry person, base64: the second photo of Paul, or an altered
+ * copy (crop, brightness, re-encoding) of anyone else's photo on file.
+ */
+export function selfieFor(person: SandboxPerson): string {
+  if (person.photo === 'Paul.jpeg') return facePhotoBase64('Paul2.jpeg');
+  const photo = fs.readFileSync(path.join(SANDBOX_FACES_DIR, person.photo));
+  return Buffer.from(makeSelfie(photo, 7)).toString('base64');
+}
+
 export function facePhotoBase64(file: string): string {
   return fs.readFileSync(path.join(SANDBOX_FACES_DIR, file)).toString('base64');
 }
@@ -182,8 +193,7 @@ export async function openAccount(harness: Harness, openId: string, person: Sand
 /** Takes a person through account, face check (their own photo) and a credit decision. */
 export async function onboard(harness: Harness, openId: string, person: SandboxPerson) {
   await openAccount(harness, openId, person);
-  const selfie = person.photo === 'Paul.jpeg' ? 'Paul2.jpeg' : person.photo;
-  const face = await harness.ok<{ passed: boolean }>('faceVerify', openId, { action: 'verify', selfieBase64: facePhotoBase64(selfie) });
+  const face = await harness.ok<{ passed: boolean }>('faceVerify', openId, { action: 'verify', selfieBase64: selfieFor(person) });
   if (!face.passed) throw new Error(`face check failed for ${person.photo}`);
   return harness.ok<{ decision: string; lineFen: number; availableFen: number }>('creditLine', openId, { action: 'evaluate' });
 }
