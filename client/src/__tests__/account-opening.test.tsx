@@ -3,6 +3,7 @@ import { CloudError } from '../services/cloud-error';
 import { CONSENT_VERSIONS } from '../../../core/api';
 import ConsentPage from '../account/consent/index';
 import OpenAccountPage from '../account/open/index';
+import { checkField } from '../account/open/form-state';
 import { acceptConsent, clearConsents } from '../services/account-draft';
 import { onCloud, pending, resetCloudDouble, cloudCalls } from '../../test/support/cloud-double';
 import { navigation, resetTaroDouble, routeParams } from '../../test/support/taro-double';
@@ -43,37 +44,109 @@ describe('consent screens', () => {
     ['1', '人脸信息处理授权', '/account/consent/index?step=2'],
     ['2', '征信及信用信息查询授权', '/account/consent/index?step=3'],
     ['3', '自动化决策说明', '/account/open/index'],
-  ])('step %s shows one consent and moves on', (step, title, next) => {
+  ])('step %s shows one consent and moves on', async (step, title, next) => {
+    onCloud('account', () => newUser);
     routeParams.step = step;
     render(<ConsentPage />);
-    expect(screen.getByText(title)).toBeTruthy();
+    expect(await screen.findByText(title)).toBeTruthy();
     fireEvent.click(screen.getByText('同意并继续'));
     expect(navigation).toEqual([{ method: 'redirectTo', url: next }]);
   });
 
-  it('returns home when a consent is declined', () => {
+  it('returns home when a consent is declined', async () => {
+    onCloud('account', () => newUser);
     render(<ConsentPage />);
-    fireEvent.click(screen.getByText('不同意，返回首页'));
+    fireEvent.click(await screen.findByText('不同意，返回首页'));
     expect(navigation).toEqual([{ method: 'reLaunch', url: '/pages/index/index' }]);
+  });
+
+  it.each([
+    ['identity_verified', '/account/face/index'],
+    ['face_verified', '/loan/credit/index?evaluate=1'],
+    ['credit_decided', '/loan/credit/index'],
+  ] as const)('skips the consents of a %s account', async (stage, next) => {
+    onCloud('account', () => ({ ...newUser, stage }));
+    routeParams.step = '0';
+    render(<ConsentPage />);
+    await waitFor(() => expect(navigation).toEqual([{ method: 'redirectTo', url: next }]));
+    expect(screen.queryByText('同意并继续')).toBeNull();
+  });
+
+  it('shows the status error with a retry', async () => {
+    onCloud('account', () => {
+      throw new CloudError('NETWORK_ERROR', '网络连接失败，请检查网络后重试。');
+    });
+    render(<ConsentPage />);
+    expect(await screen.findByText('网络连接失败，请检查网络后重试。')).toBeTruthy();
+    expect(screen.queryByText('同意并继续')).toBeNull();
+  });
+});
+
+type AccountHandler = (data: Record<string, unknown>) => unknown;
+
+/** Returns a new account for the status request and passes other account actions to `handler`. */
+function onAccount(handler: AccountHandler = () => pending()) {
+  onCloud('account', (data) => (data.action === 'status' ? newUser : handler(data)));
+}
+
+/** Renders the open page and waits for the form, which follows the account status. */
+async function renderForm() {
+  render(<OpenAccountPage />);
+  await screen.findByText('提交开户');
+}
+
+function fillPerson(code: string) {
+  type('name', PERSON.name);
+  type('idNumber', PERSON.idNumber);
+  type('cardNumber', PERSON.cardNumber);
+  type('phone', PERSON.phone);
+  type('code', code);
+}
+
+function callsOf(action: string) {
+  return cloudCalls.filter((call) => call.data.action === action);
+}
+
+describe('SMS code check', () => {
+  it.each(['12345', '1234567', '12a456', '12 3456'])('rejects %j', (code) => {
+    expect(checkField('code', code).error).toBe(
+      '短信验证码应为 6 位数字，请核对短信后重新输入。',
+    );
+  });
+
+  it('accepts six digits around spaces', () => {
+    expect(checkField('code', ' 123456 ').error).toBeUndefined();
   });
 });
 
 describe('open account page', () => {
-  it('sends the borrower to the consents first', () => {
-    render(<OpenAccountPage />);
+  it('sends the borrower to the consents first', async () => {
+    onAccount();
+    await renderForm();
     expect(navigation).toEqual([{ method: 'redirectTo', url: '/account/consent/index?step=0' }]);
   });
 
-  it('shows an empty form with no messages', () => {
+  it('sends an opened account on to the face check', async () => {
     acceptAllConsents();
+    onCloud('account', () => ({ ...newUser, stage: 'identity_verified' }));
     render(<OpenAccountPage />);
-    expect(screen.getByText('提交开户')).toBeTruthy();
+    await waitFor(() =>
+      expect(navigation).toEqual([{ method: 'redirectTo', url: '/account/face/index' }]),
+    );
+    expect(screen.queryByText('提交开户')).toBeNull();
+  });
+
+  it('shows an empty form with no messages', async () => {
+    acceptAllConsents();
+    onAccount();
+    await renderForm();
     expect(document.querySelectorAll('.field-error')).toHaveLength(0);
   });
 
-  it('checks each field inline with the core rules', () => {
+  it('checks each field inline with the core rules', async () => {
     acceptAllConsents();
-    render(<OpenAccountPage />);
+    onAccount();
+    await renderForm();
     type('name', 'Paul');
     type('idNumber', '110101900307803');
     type('cardNumber', '62284822');
@@ -84,54 +157,62 @@ describe('open account page', () => {
     expect(document.querySelectorAll('.field-error')).toHaveLength(4);
   });
 
-  it('warns, without blocking, about a card failing the Luhn check', () => {
+  it('warns, without blocking, about a card failing the Luhn check', async () => {
     acceptAllConsents();
-    render(<OpenAccountPage />);
+    onAccount();
+    await renderForm();
     type('cardNumber', '6228482272846313256');
     expect(document.querySelectorAll('.field-error')).toHaveLength(0);
     expect(document.querySelector('.field .hint')?.textContent).toBeTruthy();
   });
 
-  it('blocks submission until every field is valid', () => {
+  it('blocks submission until every field is valid', async () => {
     acceptAllConsents();
-    render(<OpenAccountPage />);
+    onAccount();
+    await renderForm();
     fireEvent.click(screen.getByText('提交开户'));
     expect(screen.getByText('请输入短信验证码。')).toBeTruthy();
-    expect(cloudCalls).toHaveLength(0);
+    expect(callsOf('open')).toHaveLength(0);
+  });
+
+  it.each(['12345', '1'])('rejects the SMS code %s before sending', async (code) => {
+    acceptAllConsents();
+    onAccount();
+    await renderForm();
+    fillPerson(code);
+    expect(screen.getByText('短信验证码应为 6 位数字，请核对短信后重新输入。')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交开户'));
+    expect(screen.getByText('短信验证码应为 6 位数字，请核对短信后重新输入。')).toBeTruthy();
+    expect(callsOf('open')).toHaveLength(0);
   });
 
   it('sends the code and shows where it went', async () => {
     acceptAllConsents();
-    onCloud('account', () => ({
+    onAccount(() => ({
       maskedPhone: '130****4852',
       expiresInSeconds: 300,
       resendAfterSeconds: 60,
     }));
-    render(<OpenAccountPage />);
+    await renderForm();
     type('phone', '13087354852');
     fireEvent.click(screen.getByText('获取验证码'));
     expect(await screen.findByText('验证码已发送至 130****4852')).toBeTruthy();
     expect(screen.getByText('60 秒后可重发')).toBeTruthy();
-    expect(cloudCalls[0].data).toEqual({ action: 'sendCode', phone: '13087354852' });
+    expect(callsOf('sendCode')[0].data).toEqual({ action: 'sendCode', phone: '13087354852' });
   });
 
   it('opens the account with normalised values and every consent', async () => {
     acceptAllConsents();
-    onCloud('account', () => ({
+    onAccount(() => ({
       status: { ...newUser, stage: 'identity_verified' },
       warnings: [],
     }));
-    render(<OpenAccountPage />);
-    type('name', PERSON.name);
-    type('idNumber', PERSON.idNumber);
-    type('cardNumber', PERSON.cardNumber);
-    type('phone', PERSON.phone);
-    type('code', '123456');
+    await renderForm();
+    fillPerson('123456');
     fireEvent.click(screen.getByText('提交开户'));
-    await waitFor(() =>
-      expect(navigation).toEqual([{ method: 'redirectTo', url: '/account/face/index' }]),
-    );
-    expect(cloudCalls[0].data).toEqual({
+    await waitFor(() => expect(screen.queryByText('正在核验…')).toBeNull());
+    expect(navigation).toEqual([{ method: 'redirectTo', url: '/account/face/index' }]);
+    expect(callsOf('open')[0].data).toEqual({
       action: 'open',
       name: PERSON.name,
       idNumber: PERSON.idNumber,
@@ -144,15 +225,11 @@ describe('open account page', () => {
 
   it('shows a server error at the field it names', async () => {
     acceptAllConsents();
-    onCloud('account', () => {
+    onAccount(() => {
       throw new CloudError('VERIFICATION_FAILED', '验证码不正确，还可以再试 4 次。', 'code');
     });
-    render(<OpenAccountPage />);
-    type('name', PERSON.name);
-    type('idNumber', PERSON.idNumber);
-    type('cardNumber', PERSON.cardNumber);
-    type('phone', PERSON.phone);
-    type('code', '000000');
+    await renderForm();
+    fillPerson('000000');
     fireEvent.click(screen.getByText('提交开户'));
     const message = await screen.findByText('验证码不正确，还可以再试 4 次。');
     expect(message.className).toContain('field-error');
@@ -160,13 +237,9 @@ describe('open account page', () => {
 
   it('shows progress while the four elements are verified', async () => {
     acceptAllConsents();
-    onCloud('account', () => pending());
-    render(<OpenAccountPage />);
-    type('name', PERSON.name);
-    type('idNumber', PERSON.idNumber);
-    type('cardNumber', PERSON.cardNumber);
-    type('phone', PERSON.phone);
-    type('code', '123456');
+    onAccount(() => pending());
+    await renderForm();
+    fillPerson('123456');
     fireEvent.click(screen.getByText('提交开户'));
     expect(await screen.findByText('正在核验…')).toBeTruthy();
   });

@@ -95,7 +95,9 @@ describe('face page', () => {
     await chooseSelfie();
     fireEvent.click(screen.getByText('提交核验'));
     expect(
-      await screen.findByText(/照片与身份证件登记的照片不一致。.*今日还可核验 3 次。/),
+      await screen.findByText(
+        '照片与身份证件登记的照片不一致。请本人正对镜头重新拍摄。今日还可核验 3 次。',
+      ),
     ).toBeTruthy();
   });
 
@@ -157,7 +159,7 @@ describe('face page', () => {
             passed: false,
             reason: 'action_not_performed',
             failedAction: 'open_mouth',
-            message: '第 2 张照片中没有看到张嘴。',
+            message: '第 2 张照片中没有看到张嘴。今天还可以再试 2 次。',
             attemptsLeftToday: 2,
             stage: 'identity_verified',
           },
@@ -168,7 +170,9 @@ describe('face page', () => {
     chooseFile(JPEG_BYTES);
     await screen.findByText(/请张大嘴巴/);
     chooseFile(JPEG_BYTES);
-    expect(await screen.findByText('第 2 张照片中没有看到张嘴。今日还可核验 2 次。')).toBeTruthy();
+    expect(
+      await screen.findByText('第 2 张照片中没有看到张嘴。今天还可以再试 2 次。'),
+    ).toBeTruthy();
     expect(screen.getByText('开始动作核验')).toBeTruthy();
   });
 

@@ -83,13 +83,15 @@ describe('loan detail page', () => {
             drawId: 'draw-1',
             status: 'failed',
             amountFen: 215_700,
-            failureReason: '余额不足',
+            failureReason: '银行卡余额不足，扣款未成功。请存入足够金额后再还款。',
           },
     );
     render(<LoanDetailPage />);
     fireEvent.click(await screen.findByText('归还本期 ¥2,157.00'));
     fireEvent.click(await screen.findByText('确认还款 ¥2,157.00'));
-    expect(await screen.findByText('还款未成功：余额不足。请确认银行卡余额后重试。')).toBeTruthy();
+    expect(
+      await screen.findByText('还款未成功：银行卡余额不足，扣款未成功。请存入足够金额后再还款。'),
+    ).toBeTruthy();
   });
 
   it('keeps the quote and shows the message when a payment is rejected', async () => {

@@ -35,15 +35,24 @@ describe('loans page', () => {
     expect(await screen.findByText('登录已过期，请重新进入小程序。')).toBeTruthy();
   });
 
-  it('lists each draw with status, overdue mark and next installment', async () => {
+  it('lists each draw with status and next installment', async () => {
     onCloud('loans', () => loanSummaries);
     render(<LoansPage />);
     expect(await screen.findByText(/¥10,000.00 · 还款中/)).toBeTruthy();
-    expect(screen.getByText('已逾期', { exact: false })).toBeTruthy();
-    expect(screen.getByText('下期应还（2026-03-10）')).toBeTruthy();
-    expect(screen.getByText('¥2,157.00')).toBeTruthy();
+    expect(screen.getByText(/¥3,000.00 · 还款中/)).toBeTruthy();
+    expect(screen.getByText('下期应还（2026-04-01）')).toBeTruthy();
+    expect(screen.getByText('¥315.00')).toBeTruthy();
     expect(screen.getByText(/¥500.00 · 已结清/)).toBeTruthy();
     fireEvent.click(screen.getAllByText('查看详情')[0]);
     expect(navigation[0].url).toBe('/loan/detail/index?drawId=draw-1');
+  });
+
+  it('shows an overdue loan without the missed date', async () => {
+    onCloud('loans', () => loanSummaries);
+    render(<LoansPage />);
+    expect(await screen.findByText('已逾期，今日应还')).toBeTruthy();
+    expect(screen.getByText('¥2,157.00')).toBeTruthy();
+    expect(screen.getByText('已逾期')).toBeTruthy();
+    expect(screen.queryByText('下期应还（2026-03-10）')).toBeNull();
   });
 });

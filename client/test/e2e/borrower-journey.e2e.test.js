@@ -116,7 +116,13 @@ describeWithBrowser('borrower journey in the browser', () => {
     await tap('提交开户');
 
     await page.getByText(/今日还可核验 \d+ 次/).waitFor();
+    await page.waitForURL(/#\/account\/face\/index/);
     await snap('face-check');
+
+    // A consent page opened again (reload, back button) sends the opened account on.
+    await page.goto(`${server.baseUrl}/#/account/consent/index?step=0`);
+    await page.waitForURL(/#\/account\/face\/index/);
+    await page.getByText(/今日还可核验 \d+ 次/).waitFor();
     await tap('开始动作核验');
     await page.getByText(/^第 1 \/ \d 步：请正对镜头/).waitFor();
     await snap('face-liveness-challenge');

@@ -171,6 +171,16 @@ export const loanSummaries: LoanSummary[] = [
     overdue: true,
   },
   {
+    drawId: 'draw-2',
+    status: 'active',
+    principalFen: 300_000,
+    outstandingPrincipalFen: 300_000,
+    drawDate: '2026-03-01',
+    nextDueDate: '2026-04-01',
+    nextDueFen: 31_500,
+    overdue: false,
+  },
+  {
     drawId: 'draw-0',
     status: 'closed',
     principalFen: 50_000,

@@ -5,6 +5,7 @@ import { CONSENT_SCREENS } from '../../services/consents';
 import { acceptConsent } from '../../services/account-draft';
 import { ROUTES } from '../../services/routes';
 import { Screen } from '../../components/Screen';
+import { AccountGate } from '../AccountGate';
 
 /** Reads the `step` query parameter, falling back to the first screen. */
 function stepOf(raw: string | undefined): number {
@@ -12,7 +13,10 @@ function stepOf(raw: string | undefined): number {
   return Number.isInteger(step) && step >= 0 && step < CONSENT_SCREENS.length ? step : 0;
 }
 
-/** One consent per screen; accepting moves to the next consent, then to the form. */
+/**
+ * Shows one consent per screen. Accepting moves to the next consent, then to the form. An
+ * account that is already open skips the consents and goes on to its next step.
+ */
 export default function ConsentPage() {
   const router = useRouter();
   const step = stepOf(router.params.step);
@@ -28,18 +32,27 @@ export default function ConsentPage() {
 
   return (
     <Screen title={screen.title}>
-      <Text className='muted'>
-        第 {step + 1} / {CONSENT_SCREENS.length} 项授权 · 版本 {CONSENT_VERSIONS[screen.kind]}
-      </Text>
-      <View className='card'>
-        <Text className='consent-text'>{screen.body}</Text>
-      </View>
-      <Button className='btn btn-primary' onClick={accept}>
-        同意并继续
-      </Button>
-      <Button className='btn btn-secondary' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
-        不同意，返回首页
-      </Button>
+      <AccountGate>
+        {() => (
+          <>
+            <Text className='muted'>
+              第 {step + 1} / {CONSENT_SCREENS.length} 项授权 · 版本 {CONSENT_VERSIONS[screen.kind]}
+            </Text>
+            <View className='card'>
+              <Text className='consent-text'>{screen.body}</Text>
+            </View>
+            <Button className='btn btn-primary' onClick={accept}>
+              同意并继续
+            </Button>
+            <Button
+              className='btn btn-secondary'
+              onClick={() => Taro.reLaunch({ url: ROUTES.home })}
+            >
+              不同意，返回首页
+            </Button>
+          </>
+        )}
+      </AccountGate>
     </Screen>
   );
 }

@@ -21,8 +21,12 @@ export function attemptsText(attemptsLeftToday: number): string {
     : '今日核验次数已用完，请明天再试。';
 }
 
-/** Returns the server's message for a failed check, or the fixed text of its reason. */
+/**
+ * Returns the server's message for a failed check as it is, because it already states the
+ * attempts left. Without one, builds the fixed text of the reason and the attempts left.
+ */
 export function failureText(result: FaceVerifyResult): string {
   if (result.message) return result.message;
-  return FACE_REASON_TEXT[result.reason ?? 'no_match'];
+  const reasonText = FACE_REASON_TEXT[result.reason ?? 'no_match'];
+  return `${reasonText}${attemptsText(result.attemptsLeftToday)}`;
 }

@@ -42,7 +42,7 @@ function FaceStep({ status }: { status: AccountStatus }) {
         请本人正对镜头，光线充足，不戴帽子和墨镜。{attemptsText(attemptsLeft)}
       </Text>
       {result && !result.passed ? (
-        <Notice kind='error' message={`${failureText(result)}${attemptsText(attemptsLeft)}`} />
+        <Notice kind='error' message={failureText(result)} />
       ) : null}
       {attemptsLeft > 0 && mode === 'liveness' ? <LivenessFlow onResult={setResult} /> : null}
       {attemptsLeft > 0 && mode === 'selfie' ? <SelfieFlow onResult={setResult} /> : null}

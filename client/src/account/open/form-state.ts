@@ -29,11 +29,22 @@ const VALIDATORS: Partial<Record<OpenFormField, (input: string) => FieldResult>>
   phone: validatePhone,
 };
 
+/**
+ * The server accepts only a 6-digit SMS code and rejects others with an English schema
+ * message, so the form checks the code before sending it.
+ */
+const SMS_CODE = /^\d{6}$/;
+
+function checkSmsCode(value: string): string | undefined {
+  const code = value.trim();
+  if (code === '') return '请输入短信验证码。';
+  if (!SMS_CODE.test(code)) return '短信验证码应为 6 位数字，请核对短信后重新输入。';
+  return undefined;
+}
+
 /** Checks one field; returns its error message, its warning, or neither. */
 export function checkField(field: OpenFormField, value: string) {
-  if (field === 'code') {
-    return { error: value.trim() === '' ? '请输入短信验证码。' : undefined };
-  }
+  if (field === 'code') return { error: checkSmsCode(value) };
   const result = VALIDATORS[field]!(value);
   if (!result.ok) return { error: result.message };
   return { warning: result.warnings[0]?.message };

@@ -9,6 +9,7 @@ import { ROUTES } from '../../services/routes';
 import { Screen } from '../../components/Screen';
 import { Notice } from '../../components/Notice';
 import { FormField } from '../../components/FormField';
+import { AccountGate } from '../AccountGate';
 import { checkField, normalised, useOpenForm, type OpenFormField } from './form-state';
 import { useSmsCode } from './useSmsCode';
 
@@ -22,13 +23,17 @@ const SERVER_FIELDS: Record<string, OpenFormField> = {
   code: 'code',
 };
 
-/** Open account: the four elements and the SMS code, checked inline by the core rules. */
-export default function OpenAccountPage() {
+/** Renders the four elements and the SMS code, checked inline by the core rules. */
+function OpenAccountForm() {
   const form = useOpenForm();
   const sms = useSmsCode();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const consentsDone = hasAcceptedAll(CONSENT_SCREENS.map((screen) => screen.kind));
+  // Read once on mount, because a successful opening clears the consents and a later
+  // render must not send the borrower back to them.
+  const [consentsDone] = useState(() =>
+    hasAcceptedAll(CONSENT_SCREENS.map((screen) => screen.kind)),
+  );
 
   useEffect(() => {
     if (!consentsDone) Taro.redirectTo({ url: `${ROUTES.consent}?step=0` });
@@ -77,7 +82,7 @@ export default function OpenAccountPage() {
   });
 
   return (
-    <Screen title='开通借款账户'>
+    <>
       <Text className='muted'>请填写本人真实信息，四项信息需与银行预留信息一致。</Text>
       <View className='card'>
         <FormField label='姓名' placeholder='与身份证一致' {...fieldProps('name')} />
@@ -111,6 +116,18 @@ export default function OpenAccountPage() {
       >
         {submitting ? '正在核验…' : '提交开户'}
       </Button>
+    </>
+  );
+}
+
+/**
+ * Renders the account-opening form for a new account. An account that is already open
+ * (for example after a reload of this page) goes on to its next step instead.
+ */
+export default function OpenAccountPage() {
+  return (
+    <Screen title='开通借款账户'>
+      <AccountGate>{() => <OpenAccountForm />}</AccountGate>
     </Screen>
   );
 }

@@ -45,8 +45,9 @@ function RepayOutcome({ state }: { state: RepayStep }) {
   if (state.step !== 'done') return null;
   const { repayment } = state;
   if (repayment.status === 'failed') {
-    const reason = repayment.failureReason ?? '扣款失败';
-    return <Notice kind='error' message={`还款未成功：${reason}。请确认银行卡余额后重试。`} />;
+    // The server's reason is a whole sentence that already states what to do next.
+    const reason = repayment.failureReason ?? '扣款失败，请稍后重试。';
+    return <Notice kind='error' message={`还款未成功：${reason}`} />;
   }
   const result = repayment.status === 'succeeded' ? '成功' : '处理中';
   return <Notice kind='success' message={`还款${result}：${formatMoney(repayment.amountFen)}。`} />;

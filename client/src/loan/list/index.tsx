@@ -10,6 +10,25 @@ import { Screen } from '../../components/Screen';
 import { RemoteView } from '../../components/RemoteView';
 import { InfoRow } from '../../components/InfoRow';
 
+/**
+ * Renders what the borrower pays next. For an overdue loan `nextDueFen` is what is due today,
+ * penalty included, and `nextDueDate` is the missed due date, so no date is shown.
+ */
+function NextDueRow({ loan }: { loan: LoanSummary }) {
+  if (loan.nextDueFen === undefined) return null;
+  if (loan.overdue) {
+    return (
+      <InfoRow
+        label='已逾期，今日应还'
+        value={formatMoney(loan.nextDueFen)}
+        valueClassName='status-overdue'
+      />
+    );
+  }
+  if (!loan.nextDueDate) return null;
+  return <InfoRow label={`下期应还（${loan.nextDueDate}）`} value={formatMoney(loan.nextDueFen)} />;
+}
+
 function LoanCard({ loan }: { loan: LoanSummary }) {
   const open = () =>
     Taro.navigateTo({ url: `${ROUTES.loanDetail}?drawId=${encodeURIComponent(loan.drawId)}` });
@@ -21,9 +40,7 @@ function LoanCard({ loan }: { loan: LoanSummary }) {
       </Text>
       <InfoRow label='借款日期' value={loan.drawDate} />
       <InfoRow label='剩余本金' value={formatMoney(loan.outstandingPrincipalFen)} />
-      {loan.nextDueDate && loan.nextDueFen !== undefined ? (
-        <InfoRow label={`下期应还（${loan.nextDueDate}）`} value={formatMoney(loan.nextDueFen)} />
-      ) : null}
+      <NextDueRow loan={loan} />
       <Text className='link'>查看详情</Text>
     </View>
   );
