@@ -7,6 +7,7 @@ import { main as draw } from './draw';
 import { main as loans } from './loans';
 import { main as repay } from './repay';
 import { main as accrueDaily } from './accrueDaily';
+import { main as autoDebitRetry } from './autoDebitRetry';
 
 export type CloudFunctionMain = (event: unknown, context?: CloudContext) => Promise<unknown>;
 
@@ -22,4 +23,4 @@ export const USER_FUNCTIONS: Record<string, CloudFunctionMain> = {
 };
 
 /** Functions run by timer triggers, never by a user. */
-export const TIMER_FUNCTIONS: Record<string, CloudFunctionMain> = { accrueDaily };
+export const TIMER_FUNCTIONS: Record<string, CloudFunctionMain> = { accrueDaily, autoDebitRetry };

@@ -243,3 +243,34 @@ describe('overdue', () => {
     expect(await h.services.store.count(REPAYMENTS, { status: 'succeeded' })).toBe(0);
   });
 });
+
+describe('afternoon auto-debit retry', () => {
+  it('collects what is still due once more', async () => {
+    const poor = (await approvedPeople()).find(({ person }) => person.bankCard.startsWith('62170001'));
+    expect(poor).toBeDefined();
+    harness = await createHarness({ partners: [] });
+    const h = harness;
+    await onboard(h, 'retry_user', poor!.person);
+    const draw = await h.ok<DrawView>('draw', 'retry_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key() });
+    const days = Math.round((Date.parse(draw.installments[0].dueDate) - Date.parse(draw.drawDate)) / 86_400_000);
+    await h.advanceDays(days);
+    // The morning auto-debit fails on this card; reading the loan settles it as failed.
+    await h.ok<LoanDetail>('loans', 'retry_user', { action: 'detail', drawId: draw.drawId });
+
+    const first = await h.call<{ collectionsStarted: number }>('autoDebitRetry', null, {});
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.data.collectionsStarted).toBe(1);
+    const again = await h.call<{ collectionsStarted: number }>('autoDebitRetry', null, {});
+    expect(again.ok && again.data.collectionsStarted).toBe(0);
+    expect(await h.services.store.count(REPAYMENTS, { source: 'auto_debit' })).toBe(2);
+  });
+
+  it('refuses a signed-in caller', async () => {
+    harness = await createHarness({ partners: [] });
+    const result = await harness.call('autoDebitRetry', 'retry_intruder', {});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('FORBIDDEN');
+  });
+});
