@@ -119,6 +119,22 @@ describe('SMS code check', () => {
   });
 });
 
+describe('empty field check', () => {
+  it.each([
+    ['name', '请输入姓名。'],
+    ['idNumber', '请输入身份证号码。'],
+    ['cardNumber', '请输入银行卡号。'],
+    ['phone', '请输入手机号。'],
+  ] as const)('asks for an empty %s', (field, message) => {
+    expect(checkField(field, '').error).toBe(message);
+    expect(checkField(field, '  ').error).toBe(message);
+  });
+
+  it('keeps the core message for a bad name', () => {
+    expect(checkField('name', 'Paul').error).toMatch(/^姓名只能包含汉字/);
+  });
+});
+
 describe('open account page', () => {
   it('sends the borrower to the consents first', async () => {
     onAccount();
@@ -171,8 +187,22 @@ describe('open account page', () => {
     onAccount();
     await renderForm();
     fireEvent.click(screen.getByText('提交开户'));
+    expect(screen.getByText('请输入姓名。')).toBeTruthy();
+    expect(screen.getByText('请输入身份证号码。')).toBeTruthy();
+    expect(screen.getByText('请输入银行卡号。')).toBeTruthy();
+    expect(screen.getByText('请输入手机号。')).toBeTruthy();
     expect(screen.getByText('请输入短信验证码。')).toBeTruthy();
+    expect(screen.queryByText(/姓名只能包含汉字/)).toBeNull();
+    expect(screen.queryByText(/身份证号码应为18位/)).toBeNull();
     expect(callsOf('open')).toHaveLength(0);
+  });
+
+  it('asks for a name of only spaces on blur', async () => {
+    acceptAllConsents();
+    onAccount();
+    await renderForm();
+    type('name', '   ');
+    expect(screen.getByText('请输入姓名。')).toBeTruthy();
   });
 
   it.each(['12345', '1'])('rejects the SMS code %s before sending', async (code) => {

@@ -32,6 +32,11 @@ async function quoteTenThousand() {
 }
 
 describe('borrow page', () => {
+  it('labels the amount with minimum and step', async () => {
+    render(<BorrowPage />);
+    expect(await screen.findByText('借款金额（元，¥500.00 起，¥100.00 的整数倍）')).toBeTruthy();
+  });
+
   it('shows loading while the line is fetched', () => {
     onCloud('creditLine', () => pending());
     render(<BorrowPage />);

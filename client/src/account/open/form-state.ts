@@ -30,6 +30,17 @@ const VALIDATORS: Partial<Record<OpenFormField, (input: string) => FieldResult>>
 };
 
 /**
+ * Prompts for an empty field. The core validators would report the format rule instead,
+ * which reads as if the borrower had typed something wrong.
+ */
+const EMPTY_FIELD_MESSAGES: Record<Exclude<OpenFormField, 'code'>, string> = {
+  name: '请输入姓名。',
+  idNumber: '请输入身份证号码。',
+  cardNumber: '请输入银行卡号。',
+  phone: '请输入手机号。',
+};
+
+/**
  * The server accepts only a 6-digit SMS code and rejects others with an English schema
  * message, so the form checks the code before sending it.
  */
@@ -45,6 +56,7 @@ function checkSmsCode(value: string): string | undefined {
 /** Checks one field; returns its error message, its warning, or neither. */
 export function checkField(field: OpenFormField, value: string) {
   if (field === 'code') return { error: checkSmsCode(value) };
+  if (value.trim() === '') return { error: EMPTY_FIELD_MESSAGES[field] };
   const result = VALIDATORS[field]!(value);
   if (!result.ok) return { error: result.message };
   return { warning: result.warnings[0]?.message };

@@ -1,13 +1,18 @@
 import { View, Text, Button } from '@tarojs/components';
 import { useState } from 'react';
 import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
-import { TERM_MONTHS_OPTIONS } from '@core/limits';
+import { AMOUNT_STEP_FEN, DRAW_MIN_FEN, TERM_MONTHS_OPTIONS } from '@core/limits';
 import { quoteLoan } from '../../services/api';
 import { messageOf } from '../../services/cloud-error';
 import { formatMoney } from '../../services/format';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { checkDrawAmount } from './amount';
+
+/** Amount label with the core's minimum draw and step: "借款金额（元，¥500.00 起，¥100.00 的整数倍）". */
+const MIN_TEXT = formatMoney(DRAW_MIN_FEN);
+const STEP_TEXT = formatMoney(AMOUNT_STEP_FEN);
+const AMOUNT_LABEL = `借款金额（元，${MIN_TEXT} 起，${STEP_TEXT} 的整数倍）`;
 
 interface BorrowFormProps {
   line: CreditLineView;
@@ -60,7 +65,7 @@ export function BorrowForm({ line, onQuote }: BorrowFormProps) {
       <Text className='muted'>可用额度 {formatMoney(line.availableFen)}</Text>
       <FormField
         id='borrow-amount'
-        label='借款金额（元，100 的整数倍）'
+        label={AMOUNT_LABEL}
         type='number'
         maxlength={8}
         placeholder='例如 5000'

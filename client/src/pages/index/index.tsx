@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { AccountStatus, CreditLineView } from '@core/api';
-import { fetchAccountStatus, fetchCreditLine } from '../../services/api';
+import type { AccountStatus, CreditLineView, LoanSummary } from '@core/api';
+import { fetchAccountStatus, fetchCreditLine, listLoans } from '../../services/api';
 import { formatMoney } from '../../services/format';
 import { ROUTES } from '../../services/routes';
 import { useRemote } from '../../hooks/useRemote';
@@ -12,13 +12,36 @@ import { Notice } from '../../components/Notice';
 interface HomeData {
   status: AccountStatus;
   line?: CreditLineView;
+  /** True when a loan is overdue; false also when the loans list failed to load. */
+  hasOverdue: boolean;
+}
+
+/**
+ * Reports whether any of the borrower's loans is overdue. A failed loans list is logged and
+ * treated as no overdue loan, so the rest of the home page still loads.
+ */
+async function checkOverdue(): Promise<boolean> {
+  let loans: LoanSummary[];
+  try {
+    loans = await listLoans();
+  } catch (error) {
+    console.warn('home: loading the loans list failed, so no overdue notice is shown', error);
+    return false;
+  }
+  return loans.some((loan) => loan.overdue);
 }
 
 async function loadHome(): Promise<HomeData> {
   const status = await fetchAccountStatus();
-  if (!status.invited || status.stage !== 'credit_decided') return { status };
-  return { status, line: await fetchCreditLine('show') };
+  if (!status.invited || status.stage !== 'credit_decided') {
+    return { status, hasOverdue: false };
+  }
+  // Only a user with a credit decision can have loans, so only they need the list.
+  const [line, hasOverdue] = await Promise.all([fetchCreditLine('show'), checkOverdue()]);
+  return { status, line, hasOverdue };
 }
+
+const OVERDUE_MESSAGE = '您有逾期未还的借款，逾期会产生罚息，请尽快还款。';
 
 const NEXT_STEP: Record<Exclude<AccountStatus['stage'], 'credit_decided'>, NextStep> = {
   new: { text: '开通借款账户，最高可借 20 万元', action: '立即开通', url: ROUTES.consent },
@@ -76,7 +99,7 @@ function LineCard({ line }: { line: CreditLineView }) {
 }
 
 function HomeBody({ data }: { data: HomeData }) {
-  const { status, line } = data;
+  const { status, line, hasOverdue } = data;
   if (!status.invited) {
     return (
       <Notice
@@ -98,6 +121,14 @@ function HomeBody({ data }: { data: HomeData }) {
   }
   return (
     <>
+      {hasOverdue ? (
+        <Notice
+          kind='error'
+          message={OVERDUE_MESSAGE}
+          actionLabel='查看借款'
+          onAction={() => go(ROUTES.loans)}
+        />
+      ) : null}
       <LineCard line={line} />
       <Button className='btn btn-secondary' onClick={() => go(ROUTES.loans)}>
         我的借款
