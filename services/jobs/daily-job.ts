@@ -55,9 +55,9 @@ const ZERO_COUNTS = {
 };
 
 /**
- * The daily job for a business date, run by a timer at 00:05 Asia/Shanghai: settles the
- * transfers the rail has finished, accrues the night before, bills the installments due,
- * marks overdue draws and starts the auto-debits. It is idempotent per date (a finished
+ * Runs the daily job for a business date, from a timer at 00:05 Asia/Shanghai. It settles
+ * the transfers the rail has finished, accrues the night before, bills the installments
+ * due, marks overdue draws and starts the auto-debits. It is idempotent per date (a finished
  * date returns its summary) and resumes from its saved phase and cursor when cut off.
  * Only draws with something due are read: the rest cost nothing.
  */
@@ -174,7 +174,7 @@ const VISIT_BATCH = 100;
 
 /**
  * Bills what fell due, marks each draw overdue or not, and starts the auto-debits, for a
- * batch of draws in one transaction; the collections are sent after it commits.
+ * batch of draws in one transaction. The collections are sent after it commits.
  */
 async function visitDraws(services: Services, stored: DrawDocument[], day: string, requestId: string, counts: DailyJobDocument['counts']) {
   const outcomes = await services.store.runTransaction(async (tx) => {

@@ -194,8 +194,8 @@ async function awaitRepayment(services: Services, repaymentId: string, requestId
 }
 
 /**
- * Brings a collecting repayment to its final state from the rail: on success the payment
- * is applied to the draw as of its business date and posted to the ledger; on failure the
+ * Brings a collecting repayment to its final state from the rail. On success the payment
+ * is applied to the draw as of its business date and posted to the ledger. On failure the
  * draw is free for another repayment. A collection the rail never received is sent again.
  */
 export async function settleRepayment(services: Services, repaymentId: string, requestId: string): Promise<RepaymentDocument> {
