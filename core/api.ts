@@ -27,7 +27,7 @@ export const CONSENT_VERSIONS: Record<ConsentKind, string> = {
   automatedDecision: '2026-12-01',
 };
 
-/** Where a borrower is in the journey. */
+/** Stage of the borrower's journey. */
 export type AccountStage = 'new' | 'identity_verified' | 'face_verified' | 'credit_decided';
 
 // ---- account ---------------------------------------------------------------------------
@@ -144,7 +144,7 @@ export interface FaceVerifyResult {
   frameIndex?: number;
   /** The action that was not seen, with `action_not_performed`. */
   failedAction?: LivenessAction;
-  /** What happened and what to do next, for the borrower. */
+  /** Message for the borrower: what happened and what to do next. */
   message?: string;
   attemptsLeftToday: number;
   stage: AccountStage;
@@ -226,7 +226,7 @@ export interface DrawView {
   drawDate: string;
   maskedBankCard: string;
   installments: InstallmentState[];
-  /** Why a draw was cancelled, e.g. the payout failed. */
+  /** Reason the draw was cancelled, e.g. the payout failed. */
   cancelReason?: string;
 }
 
@@ -246,9 +246,9 @@ export interface LoanSummary {
 }
 
 export interface LoanDetail extends DrawView {
-  /** What paying the whole draw off today costs. */
+  /** Amount that pays the whole draw off today. */
   payoffTodayFen: number;
-  /** What is due or overdue today. */
+  /** Amount due or overdue today. */
   dueTodayFen: number;
   businessDate: string;
 }

@@ -62,7 +62,7 @@ function sandboxSecret(dataDir: string, configured?: string): string {
   return secret;
 }
 
-/** The sandbox clock, resumed from the offset a previous run saved in the data folder. */
+/** Creates the sandbox clock, resumed from the offset a previous run saved in the data folder. */
 function sandboxClock(dataDir: string): AdjustableClock {
   const file = path.join(dataDir, 'sandbox-clock.json');
   let offsetMs = 0;

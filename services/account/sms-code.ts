@@ -143,7 +143,7 @@ type CheckOutcome =
 /**
  * Checks a code without using it up. A wrong code counts against the code's 5 tries, and
  * that count is saved even though the check fails. The fifth wrong try locks the phone
- * for 15 minutes; the error says how long is left.
+ * for 15 minutes, and the error gives the time left.
  */
 export async function checkCode(services: Services, openId: string, phone: string, code: string): Promise<void> {
   const now = services.clock.now();
@@ -153,7 +153,7 @@ export async function checkCode(services: Services, openId: string, phone: strin
     if (!stored || stored.openId !== openId) return { kind: 'missing' };
     if (stored.wrongTries >= SMS_CODE_RULES.maxWrongTries) {
       const lockedMs = stored.lockedUntil ? Date.parse(stored.lockedUntil) - now.getTime() : 0;
-      // Once the lockout is over, this code stays dead: the borrower asks for a new one.
+      // Once the lockout is over, this code stays dead and the borrower needs a new one.
       if (lockedMs <= 0) return { kind: 'expired' };
       return { kind: 'locked', retryAfterSeconds: lockedMs / 1000 };
     }

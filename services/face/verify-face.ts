@@ -69,12 +69,15 @@ export async function verifyFace(services: Services, caller: Caller, selfieBase6
   if (comparison.outcome === 'no_photo_on_file') {
     throw new LoanError('VERIFICATION_FAILED', '未找到该身份证号码的登记照片，无法完成人脸核验。');
   }
-  const reason = passed
-    ? undefined
-    : copyOfPhotoOnFile
-      ? 'no_match'
-      : (comparison.outcome as Exclude<typeof comparison.outcome, 'match' | 'no_photo_on_file'>);
-  const failure = copyOfPhotoOnFile ? '这张照片与登记照片完全相同，请拍摄本人的实时照片。' : reason ? FACE_FAILURE_MESSAGES[reason] : '';
+  let reason: FaceVerifyResult['reason'];
+  let failure = '';
+  if (copyOfPhotoOnFile) {
+    reason = 'no_match';
+    failure = '这张照片与登记照片完全相同，请拍摄本人的实时照片。';
+  } else if (!passed) {
+    reason = comparison.outcome as Exclude<typeof comparison.outcome, 'match' | 'no_photo_on_file'>;
+    failure = FACE_FAILURE_MESSAGES[reason];
+  }
   return {
     passed,
     distance: 'distance' in comparison ? comparison.distance : undefined,

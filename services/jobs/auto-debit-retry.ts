@@ -12,9 +12,8 @@ export interface AutoDebitRetrySummary {
 }
 
 /**
- * The afternoon retry of the day's auto-debits, run by a timer at 17:00 Asia/Shanghai:
- * every draw with an amount still due and no collection in flight is collected once more.
- * The morning job leaves exactly those draws with tomorrow as their next event date, so
+ * Retries the day's auto-debits, from a timer at 17:00 Asia/Shanghai. Every draw with an
+ * amount still due and no collection in flight is collected once more. The morning job leaves exactly those draws with tomorrow as their next event date, so
  * only they are read. A retry's id is fixed per draw and date, so a rerun starts nothing
  * twice.
  */

@@ -86,6 +86,19 @@ export function loanStateOn(draw: DrawDocument, date: string): LoanState {
   return computeLoanState(loanTerms(draw), draw.payments, date < draw.drawDate ? draw.drawDate : date);
 }
 
+/** Returns the principal still out: all of it while disbursing, none once cancelled. */
+export function outstandingPrincipalOf(draw: DrawDocument, state: LoanState | undefined): number {
+  if (state) return state.outstandingPrincipalFen;
+  if (draw.status === 'disbursing') return draw.principalFen;
+  return 0;
+}
+
+/** Maps the core's installment status to the borrower's view, where partly paid is still upcoming. */
+function installmentStatusOf(current: LoanState['installments'][number] | undefined): InstallmentView['status'] {
+  if (!current || current.status === 'partlyPaid') return 'upcoming';
+  return current.status;
+}
+
 /** Shapes a draw for the borrower; the schedule carries each installment's state on `date`. */
 export function toDrawView(draw: DrawDocument, date: string): DrawView {
   const state = draw.status === 'active' || draw.status === 'closed' ? loanStateOn(draw, date) : undefined;
@@ -105,7 +118,7 @@ export function toDrawView(draw: DrawDocument, date: string): DrawView {
       principalFen: row.principalFen,
       interestFen: interestShown,
       totalFen: row.principalFen + interestShown,
-      status: current ? (current.status === 'partlyPaid' ? 'upcoming' : current.status) : 'upcoming',
+      status: installmentStatusOf(current),
       paidFen,
       penaltyFen: current?.penaltyInterestFen ?? 0,
     };
@@ -114,7 +127,7 @@ export function toDrawView(draw: DrawDocument, date: string): DrawView {
     drawId: draw._id,
     status: draw.status,
     principalFen: draw.principalFen,
-    outstandingPrincipalFen: state ? state.outstandingPrincipalFen : draw.status === 'disbursing' ? draw.principalFen : 0,
+    outstandingPrincipalFen: outstandingPrincipalOf(draw, state),
     termMonths: draw.termMonths,
     dailyRatePpm: draw.dailyRatePpm,
     aprText: draw.aprText,

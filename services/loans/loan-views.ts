@@ -3,7 +3,7 @@ import { businessDate } from '../../core/dates';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { settleDisbursement } from './disbursement';
-import { DRAWS, loanStateOn, toDrawView, type DrawDocument } from './draw-document';
+import { DRAWS, loanStateOn, outstandingPrincipalOf, toDrawView, type DrawDocument } from './draw-document';
 import { ownDraw, settleRepayment } from './repayment';
 
 /** Draws shown in the list, newest first. */
@@ -38,7 +38,7 @@ export async function listLoans(services: Services, caller: Caller, requestId: s
       drawId: draw._id,
       status: draw.status,
       principalFen: draw.principalFen,
-      outstandingPrincipalFen: state?.outstandingPrincipalFen ?? (draw.status === 'disbursing' ? draw.principalFen : 0),
+      outstandingPrincipalFen: outstandingPrincipalOf(draw, state),
       drawDate: draw.drawDate,
       ...(next ? { nextDueDate: next.dueDate } : {}),
       ...(state && next ? { nextDueFen: state.amountDueFen > 0 ? state.amountDueFen : draw.installments[next.number - 1].totalFen } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Schema building blocks with messages that say what is wrong and what to send instead. */
+/** Schema building blocks with messages that state what is wrong and what to send instead. */
 
 export const fenAmount = (what: string) =>
   z

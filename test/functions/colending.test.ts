@@ -50,7 +50,7 @@ async function balance(h: Harness, account: string): Promise<number> {
   return balances.find((item) => item.account === account)?.balanceFen ?? 0;
 }
 
-/** A partner bank that answers from a table: approve, decline or hang past the deadline. */
+/** A partner bank that decides from a table: approve, decline or hang past the deadline. */
 class ScriptedPartnerBank implements PartnerBank {
   readonly asked: string[] = [];
   constructor(private readonly answers: Record<string, 'approve' | 'decline' | 'hang'>) {}

@@ -135,7 +135,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   return harness;
 }
 
-/** The same services with the clock replaced everywhere it is read. */
+/** Returns the same services with the clock replaced everywhere it is read. */
 function rebuildWithClock(services: Services, clock: AdjustableClock): Services {
   const now = () => clock.now();
   const outbox = new OutboxSmsSender({ dataDir: services.config.dataDir, now });
@@ -150,7 +150,7 @@ function rebuildWithClock(services: Services, clock: AdjustableClock): Services 
 
 export const registry = loadSandboxRegistry();
 
-/** A registry person whose photo on file is the given file. */
+/** Returns a registry person whose photo on file is the given file. */
 export function personWithPhoto(photo: string, skip = 0): SandboxPerson {
   const people = registry.people.filter((person) => person.photo === photo);
   return people[skip];
@@ -161,7 +161,7 @@ export function personWithCard(bankCard: string): SandboxPerson | undefined {
 }
 
 /**
- * A genuine selfie of a registry person, base64: the second photo of Paul, or an altered
+ * Returns a genuine selfie of a registry person, base64: the second photo of Paul, or an altered
  * copy (crop, brightness, re-encoding) of anyone else's photo on file.
  */
 export function selfieFor(person: SandboxPerson): string {
