@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BehaviourProfile } from '../adapters/ports/credit-data';
-import { parseScorecard, scoreProfile } from '../core/scoring/scorecard';
-import scorecardJson from '../model/scorecard-v2.json';
+import { scoreProfile } from '../core/scoring/scorecard';
+import { deployedScorecard } from '../services/deployed-scorecard';
 import { loadTaiwanProfiles, TAIWAN_LABEL_COLUMN } from '../scripts/lib/model-data';
 import { DEFAULT_TRAINING, fitScorecard, headerOf, taiwanDataset } from '../scripts/lib/model-train';
 
@@ -37,13 +37,13 @@ export async function runModelBench(): Promise<ModelBenchResult[]> {
   fitScorecard(taiwanDataset(data.profiles, data.labels, options), headerOf(options, data.sha256));
   const trainSeconds = (performance.now() - startedMs) / 1000;
   return [
-    result('score one applicant (core scorecard-v2)', scoreMicros, 'µs', SCORE_TARGET_MICROS),
+    result(`score one applicant (core ${deployedScorecard().version})`, scoreMicros, 'µs', SCORE_TARGET_MICROS),
     result('train scorecard on Taiwan (30,000 rows)', trainSeconds, 's', TRAIN_TARGET_SECONDS),
   ];
 }
 
 function measureScoring(profiles: readonly BehaviourProfile[]): number {
-  const model = parseScorecard(scorecardJson);
+  const model = deployedScorecard();
   let checksum = 0;
   for (let i = 0; i < WARMUP_ROUNDS; i += 1) checksum += scoreProfile(model, profiles[i % profiles.length]).points;
   const started = performance.now();

@@ -6,15 +6,14 @@
  */
 import path from 'node:path';
 import { openSqliteStore } from '../adapters/storage/sqlite-store';
-import { parseScorecard } from '../core/scoring/scorecard';
-import scorecardJson from '../model/scorecard-v2.json';
+import { deployedScorecard } from '../services/deployed-scorecard';
 import { loadConfig } from '../services/config';
 import { driftReport, readLiveScores } from './lib/model-monitor';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const databaseFile = path.join(config.dataDir, 'loans.sqlite');
-  const model = parseScorecard(scorecardJson);
+  const model = deployedScorecard();
   const store = openSqliteStore({ file: databaseFile });
   try {
     const scores = await readLiveScores(store, model.version);

@@ -1,6 +1,6 @@
 /**
  * Trains the credit scorecard on the Taiwan credit-card default data and writes
- * model/scorecard-v2.json. Run with `npm run train`; it prints progress, the cross-validated
+ * model/scorecard-v3.json. Run with `npm run train`; it prints progress, the cross-validated
  * AUC and KS per fold, the information value of each candidate, the out-of-fold calibration
  * and the display-score percentiles used to set policy cutoffs.
  */
@@ -11,7 +11,7 @@ import { loadTaiwanProfiles, TAIWAN_CSV_PATH, TAIWAN_LABEL_COLUMN } from './lib/
 import { formatModelJson } from './lib/model-file-format';
 import { DEFAULT_TRAINING, trainScorecard } from './lib/model-train';
 
-const OUTPUT_PATH = path.resolve(__dirname, '../model/scorecard-v2.json');
+const OUTPUT_PATH = path.resolve(__dirname, '../model/scorecard-v3.json');
 
 function main(): void {
   const startedMs = Date.now();

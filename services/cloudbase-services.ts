@@ -17,8 +17,7 @@ import { SandboxBankRail } from '../adapters/bank/sandbox-bank-rail';
 import { TaiwanCreditData } from '../adapters/credit-data/taiwan-credit-data';
 import { SandboxPartnerBank } from '../adapters/partners/sandbox-partner-bank';
 import { HttpPartnerBank } from '../adapters/partners/http-partner-bank';
-import { parseScorecard } from '../core/scoring/scorecard';
-import scorecardJson from '../model/scorecard-v1.json';
+import { deployedScorecard } from './deployed-scorecard';
 import { loadConfig, loadProductionConfig, type ProductionConfig } from './config';
 import type { Services } from './container';
 import { parsePartners } from './colending/partners';
@@ -103,7 +102,7 @@ export function createCloudBaseServices(options: CloudBaseOptions = {}): CloudBa
     sms: outbox,
     bank: new SandboxBankRail({ store, settleDelayMs: config.bankSettleDelayMs, now }),
     creditData: new TaiwanCreditData(),
-    scorecard: parseScorecard(scorecardJson),
+    scorecard: deployedScorecard(),
     partners,
     partnerBank,
     logger,

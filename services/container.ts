@@ -15,8 +15,8 @@ import { FaceWorkerPool } from '../adapters/face/face-worker-pool';
 import { OutboxSmsSender } from '../adapters/sms/outbox-sms-sender';
 import { SandboxBankRail } from '../adapters/bank/sandbox-bank-rail';
 import { TaiwanCreditData } from '../adapters/credit-data/taiwan-credit-data';
-import { parseScorecard, type Scorecard } from '../core/scoring/scorecard';
-import scorecardJson from '../model/scorecard-v2.json';
+import type { Scorecard } from '../core/scoring/scorecard';
+import { deployedScorecard } from './deployed-scorecard';
 import { loadConfig, type AppConfig } from './config';
 import type { FileStorage } from '../adapters/files/port';
 import type { CloudBaseOptions, CloudBaseServices } from './cloudbase-services';
@@ -117,7 +117,7 @@ export function createEmbeddedServices(options: EmbeddedOptions = {}): Services 
     sms: outbox,
     bank: new SandboxBankRail({ store, settleDelayMs: config.bankSettleDelayMs, now }),
     creditData: new TaiwanCreditData(),
-    scorecard: parseScorecard(scorecardJson),
+    scorecard: deployedScorecard(),
     partners,
     partnerBank: new SandboxPartnerBank({
       policies: Object.fromEntries(partners.map((partner) => [partner.id, partner.eligibility])),

@@ -170,19 +170,48 @@ export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
   ),
 };
 
-/** Short noun phrases for features that head or join an interaction reason. */
-const FEATURE_LABELS: Partial<Record<FeatureName, { zh: string; en: string }>> = {
+/** Short noun phrases for features that head or join an interaction reason, one per feature. */
+const FEATURE_LABELS: Record<FeatureName, { zh: string; en: string }> = {
   latestStatus: { zh: '最近一期还款状态', en: 'latest repayment status' },
   previousStatus: { zh: '上一期还款状态', en: 'last month’s repayment status' },
+  status3mAgo: { zh: '三个月前的还款状态', en: 'repayment status three months ago' },
+  status4mAgo: { zh: '四个月前的还款状态', en: 'repayment status four months ago' },
+  status5mAgo: { zh: '五个月前的还款状态', en: 'repayment status five months ago' },
+  status6mAgo: { zh: '六个月前的还款状态', en: 'repayment status six months ago' },
   worstStatus6m: { zh: '近六个月最差还款状态', en: 'worst repayment status in six months' },
-  utilisationLatest: { zh: '额度使用率', en: 'credit utilisation' },
-  limitBalance: { zh: '信用卡额度', en: 'card credit limit' },
-  paymentRatioLatest: { zh: '最近一期还款比例', en: 'share of the last bill repaid' },
-  paymentAvg6m: { zh: '近六个月平均还款金额', en: 'average payment over six months' },
-  paymentLatest: { zh: '最近一期还款金额', en: 'latest payment amount' },
-  balanceAfterPaymentRatio: { zh: '还款后剩余欠款', en: 'balance left after payment' },
+  worstStatus3m: { zh: '近三个月最差还款状态', en: 'worst repayment status in three months' },
+  worstStatus2m: { zh: '近两个月最差还款状态', en: 'worst repayment status in two months' },
+  monthsLate6m: { zh: '近六个月逾期月数', en: 'months late in six months' },
+  monthsLate3m: { zh: '近三个月逾期月数', en: 'months late in three months' },
+  monthsLate2Plus6m: { zh: '近六个月逾期两个月以上的月数', en: 'months two or more payments behind' },
+  monthsSinceLate: { zh: '距最近一次逾期的月数', en: 'time since the last late payment' },
+  monthsInactive6m: { zh: '无欠款的月份数', en: 'months without a balance' },
+  monthsPaidInFull6m: { zh: '全额还款的月份数', en: 'months paid in full' },
   monthsRevolving6m: { zh: '只还最低还款额的月份数', en: 'months paying only the minimum' },
+  statusTrend: { zh: '还款状态的变化趋势', en: 'repayment status trend' },
+  utilisationLatest: { zh: '额度使用率', en: 'credit utilisation' },
+  utilisationPrevious: { zh: '上月额度使用率', en: 'last month’s credit utilisation' },
+  utilisationAvg6m: { zh: '近六个月平均额度使用率', en: 'average utilisation over six months' },
+  utilisationMax6m: { zh: '近六个月最高额度使用率', en: 'peak utilisation over six months' },
+  utilisationChange1m: { zh: '额度使用率的月度变化', en: 'change in utilisation' },
+  paymentRatioLatest: { zh: '最近一期还款比例', en: 'share of the last bill repaid' },
+  paymentRatioPrevious: { zh: '上一期还款比例', en: 'share of the bill before repaid' },
+  paymentRatioAvg5m: { zh: '近五期总体还款比例', en: 'share of five bills repaid' },
+  paymentRatioMin5m: { zh: '近五期最低还款比例', en: 'lowest share of a bill repaid' },
+  monthsBillCovered5m: { zh: '足额还清账单的月份数', en: 'bills repaid in full' },
+  coveredStreak: { zh: '连续足额还款的月份数', en: 'run of bills repaid in full' },
+  monthsZeroBill6m: { zh: '无账单的月份数', en: 'months without a bill' },
+  monthsZeroPayment6m: { zh: '未还款的月份数', en: 'months without a payment' },
+  billTrend6m: { zh: '账单金额的变化趋势', en: 'bill trend' },
+  paymentLatest: { zh: '最近一期还款金额', en: 'latest payment amount' },
+  paymentPrevious: { zh: '上一期还款金额', en: 'previous payment amount' },
+  paymentAvg6m: { zh: '近六个月平均还款金额', en: 'average payment over six months' },
+  paymentToLimitLatest: { zh: '最近一期还款占额度的比例', en: 'latest payment against the limit' },
+  paymentToLimit6m: { zh: '近六个月还款占额度的比例', en: 'six months of payments against the limit' },
+  balanceAfterPaymentRatio: { zh: '还款后剩余欠款', en: 'balance left after payment' },
+  limitBalance: { zh: '信用卡额度', en: 'card credit limit' },
   age: { zh: '年龄段', en: 'age group' },
+  education: { zh: '学历组', en: 'education group' },
 };
 
 /**
@@ -190,8 +219,8 @@ const FEATURE_LABELS: Partial<Record<FeatureName, { zh: string; en: string }>> =
  * "Latest repayment status combined with credit utilisation adds risk".
  */
 export function interactionReason(rowFeature: FeatureName, columnFeature: FeatureName): ReasonText {
-  const row = FEATURE_LABELS[rowFeature] ?? { zh: rowFeature, en: rowFeature };
-  const column = FEATURE_LABELS[columnFeature] ?? { zh: columnFeature, en: columnFeature };
+  const row = FEATURE_LABELS[rowFeature];
+  const column = FEATURE_LABELS[columnFeature];
   const code = `${REASON_TEXTS[rowFeature].code}_WITH_${REASON_TEXTS[columnFeature].code}`;
   const en = `${row.en[0].toUpperCase()}${row.en.slice(1)} combined with ${column.en} adds risk`;
   return { code, zh: `${row.zh}与${column.zh}的组合不利`, en };

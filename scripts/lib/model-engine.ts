@@ -1,6 +1,13 @@
-import { binLogOdds, fitBinLogistic, type BinLogisticOptions, type SparseRow } from './model-bin-logistic';
+import {
+  binLogOdds,
+  fitBinLogistic,
+  type BinLogisticFit,
+  type BinLogisticOptions,
+  type SparseRow,
+} from './model-bin-logistic';
 import {
   binCharacteristic,
+  tableSlotCount,
   characteristicSlot,
   slotCount,
   type BinnedCharacteristic,
@@ -21,14 +28,19 @@ export interface EngineOptions {
   innerFolds: number;
   seed: number;
   logistic: Omit<BinLogisticOptions, 'l2Penalty'>;
+  /** Coding of monotone-binned features and interactions: `woe` or `bins` (see {@link Coding}). */
+  monotoneCoding: 'woe' | 'bins';
 }
 
 /**
  * Encoding of a characteristic in the regression. `woe`: one coefficient on the bin's WOE, so
  * the points follow the WOE and stay monotone wherever the bad rate is. `onehot`: one
- * coefficient per bin, for categorical codes whose bins have no order.
+ * coefficient per bin, for categorical codes whose bins have no order. `bins`: one coefficient
+ * per bin of a monotone-binned characteristic, constrained to follow its bad-rate trend: where
+ * two neighbouring bins' coefficients cross, the two bins share one coefficient and the fit is
+ * repeated, so the points stay monotone while each bin's points come from the joint fit.
  */
-export type Coding = 'woe' | 'onehot';
+export type Coding = 'woe' | 'onehot' | 'bins';
 
 /** A fitted scorecard regression over the kept characteristics. */
 export interface BinModel {
@@ -45,17 +57,18 @@ export interface BinModel {
   dropped: Record<string, string>;
 }
 
-/** Categorical features get a coefficient per bin; monotone features and interactions use WOE. */
-export function codingOf(characteristic: BinnedCharacteristic): Coding {
+/** Categorical features get a coefficient per bin; monotone features and interactions get the engine's monotone coding. */
+export function codingOf(characteristic: BinnedCharacteristic, monotoneCoding: EngineOptions['monotoneCoding']): Coding {
   const spec = characteristic.spec;
-  return spec.kind === 'feature' && spec.binning.mode === 'categorical' ? 'onehot' : 'woe';
+  return spec.kind === 'feature' && spec.binning.mode === 'categorical' ? 'onehot' : monotoneCoding;
 }
 
 /**
  * Trains the scorecard regression on the given rows: bins every candidate characteristic,
  * selects by information value and WOE correlation, tunes the L2 penalty by inner stratified
  * cross-validation, and fits, refitting without any WOE-coded characteristic whose
- * coefficient has the wrong sign.
+ * coefficient has the wrong sign and with merged coefficients wherever per-bin coefficients
+ * cross (see {@link Coding}).
  */
 export function trainBinModel(
   columns: FeatureColumns,
@@ -78,30 +91,34 @@ export function trainBinModel(
     options.maxCorrelation,
   );
   const dropped = { ...selection.dropped };
+  const layoutOf = (j: number) => initialLayout(candidates[j], codingOf(candidates[j], options.monotoneCoding));
   let kept = selection.kept.map((name) => candidates.findIndex((c) => c.spec.name === name));
+  let layouts = kept.map(layoutOf);
   log(`kept ${kept.length} characteristics by IV and correlation`);
   const trainLabels = Float64Array.from(rows, (r) => labels[r]);
-  const design = (indices: number[]) => buildDesign(indices, candidates, slotColumns, rows.length);
-  const l2Penalty = tunePenalty(design(kept), trainLabels, options);
+  const allRows = rows.map((_, i) => i);
+  const context = { candidates, slotColumns, labels: trainLabels, options };
+  const l2Penalty = tunePenalty(context, kept, layouts);
   log(`L2 penalty ${l2Penalty} chosen by ${options.innerFolds}-fold inner cross-validation`);
   for (;;) {
-    const { sparseRows, width, firstColumn } = design(kept);
-    const fit = fitBinLogistic(sparseRows, width, trainLabels, { ...options.logistic, l2Penalty });
-    if (!fit.converged) throw new Error('Logistic regression did not converge; raise maxIterations');
-    const worst = worstSign(kept, candidates, firstColumn, fit.coefficients);
+    const fitted = fitMonotone(context, kept, layouts, allRows, l2Penalty);
+    const { fit, firstColumn } = fitted;
+    const worst = worstSign(fitted.layouts, firstColumn, fit.coefficients);
     if (worst >= 0) {
       const name = candidates[kept[worst]].spec.name;
       const coefficient = fit.coefficients[firstColumn[worst]];
       dropped[name] = `WOE coefficient ${coefficient.toFixed(4)} has the wrong sign`;
       kept = kept.filter((_, i) => i !== worst);
+      layouts = layouts.filter((_, i) => i !== worst);
       continue;
     }
-    log(`fitted ${width - 1} coefficients in ${fit.iterations} Newton iterations`);
+    layouts = fitted.layouts;
+    log(`fitted ${fitted.width - 1} coefficients in ${fit.iterations} Newton iterations (${fitted.merges} bin merges)`);
     const characteristics = kept.map((j) => candidates[j]);
-    const slotEffects = characteristics.map((c, i) => effectsOf(c, fit.coefficients, firstColumn[i]));
+    const slotEffects = characteristics.map((c, i) => effectsOf(c, layouts[i], fit.coefficients, firstColumn[i]));
     return {
       characteristics,
-      coding: characteristics.map(codingOf),
+      coding: layouts.map((layout) => layout.coding),
       slotEffects,
       intercept: fit.intercept,
       l2Penalty,
@@ -110,6 +127,78 @@ export function trainBinModel(
       dropped,
     };
   }
+}
+
+/** Inputs shared by every fit of one training run: binned candidates, each row's slot in them, labels. */
+interface FitContext {
+  candidates: readonly BinnedCharacteristic[];
+  /** Slot of each training row, per candidate. */
+  slotColumns: readonly Int32Array[];
+  labels: Float64Array;
+  options: EngineOptions;
+}
+
+interface MonotoneFit {
+  fit: BinLogisticFit;
+  layouts: ColumnLayout[];
+  firstColumn: number[];
+  width: number;
+  merges: number;
+}
+
+/**
+ * Fits the regression on the given training rows (positions in the context), merging
+ * neighbouring `bins`-coded bins whose coefficients cross and refitting from the previous
+ * coefficients until none cross.
+ */
+function fitMonotone(
+  context: FitContext,
+  kept: readonly number[],
+  startLayouts: readonly ColumnLayout[],
+  rows: readonly number[],
+  l2Penalty: number,
+): MonotoneFit {
+  const labels = Float64Array.from(rows, (r) => context.labels[r]);
+  let layouts = [...startLayouts];
+  let start: Float64Array | undefined;
+  let merges = 0;
+  for (;;) {
+    const { sparseRows, width, firstColumn } = buildDesign(kept, layouts, context, rows);
+    const fit = fitBinLogistic(sparseRows, width, labels, { ...context.options.logistic, l2Penalty }, start);
+    if (!fit.converged) throw new Error('Logistic regression did not converge; raise maxIterations');
+    const merged = layouts.map((layout, i) =>
+      mergeCrossings(context.candidates[kept[i]], layout, fit.coefficients, firstColumn[i]),
+    );
+    const mergedCount = merged.reduce((total, layout, i) => total + layouts[i].columns - layout.columns, 0);
+    if (mergedCount === 0) return { fit, layouts, firstColumn, width, merges };
+    start = carryOver(fit.coefficients, layouts, merged, firstColumn);
+    merges += mergedCount;
+    layouts = merged;
+  }
+}
+
+/** Starting coefficients after merges: each new column takes the mean of its slots' old coefficients. */
+function carryOver(
+  coefficients: Float64Array,
+  before: readonly ColumnLayout[],
+  after: readonly ColumnLayout[],
+  firstColumn: readonly number[],
+): Float64Array {
+  const width = 1 + after.reduce((total, layout) => total + layout.columns, 0);
+  const start = new Float64Array(width);
+  start[0] = coefficients[0];
+  let next = 1;
+  after.forEach((layout, i) => {
+    const sums = new Float64Array(layout.columns);
+    const counts = new Float64Array(layout.columns);
+    layout.slotColumn.forEach((column, slot) => {
+      sums[column] += coefficients[firstColumn[i] + before[i].slotColumn[slot]];
+      counts[column] += 1;
+    });
+    for (let column = 0; column < layout.columns; column += 1) start[next + column] = sums[column] / counts[column];
+    next += layout.columns;
+  });
+  return start;
 }
 
 /** Log odds of default of one row under a model, before any rounding to points. */
@@ -121,68 +210,128 @@ export function binModelLogOdds(model: BinModel, columns: FeatureColumns, row: n
   return eta;
 }
 
+/**
+ * Placement of a kept characteristic's slots in the design: the coding, the column of each
+ * slot (counted from the characteristic's first column) and the number of columns.
+ */
+interface ColumnLayout {
+  coding: Coding;
+  slotColumn: Int32Array;
+  columns: number;
+}
+
+function initialLayout(characteristic: BinnedCharacteristic, coding: Coding): ColumnLayout {
+  const slots = slotCount(characteristic);
+  if (coding === 'woe') return { coding, slotColumn: new Int32Array(slots), columns: 1 };
+  return { coding, slotColumn: Int32Array.from({ length: slots }, (_, slot) => slot), columns: slots };
+}
+
 /** Position (in `kept`) of the WOE-coded characteristic with the largest non-negative coefficient. */
-function worstSign(
-  kept: readonly number[],
-  candidates: readonly BinnedCharacteristic[],
-  firstColumn: readonly number[],
-  coefficients: Float64Array,
-): number {
+function worstSign(layouts: readonly ColumnLayout[], firstColumn: readonly number[], coefficients: Float64Array): number {
   let worst = -1;
-  kept.forEach((j, i) => {
-    if (codingOf(candidates[j]) !== 'woe') return;
+  layouts.forEach((layout, i) => {
+    if (layout.coding !== 'woe') return;
     const coefficient = coefficients[firstColumn[i]];
     if (coefficient >= 0 && (worst < 0 || coefficient > coefficients[firstColumn[worst]])) worst = i;
   });
   return worst;
 }
 
-function effectsOf(characteristic: BinnedCharacteristic, coefficients: Float64Array, first: number) {
-  const slots = slotCount(characteristic);
-  if (codingOf(characteristic) === 'woe') {
-    return Float64Array.from(characteristic.slotWoe, (woe) => coefficients[first] * woe);
+/**
+ * For `bins` coding: in each table, neighbouring ordinary bins whose coefficients run against
+ * the table's bad-rate trend are given one shared column. Special and missing slots keep
+ * their own. Returns the layout unchanged when nothing crosses.
+ */
+function mergeCrossings(
+  characteristic: BinnedCharacteristic,
+  layout: ColumnLayout,
+  coefficients: Float64Array,
+  first: number,
+): ColumnLayout {
+  if (layout.coding !== 'bins') return layout;
+  const slotColumn = Int32Array.from(layout.slotColumn);
+  const coefficientOf = (slot: number) => coefficients[first + layout.slotColumn[slot]];
+  let start = 0;
+  for (const table of characteristic.tables) {
+    const bins = table.bins;
+    // Bad rates are strictly monotone across the bins, so the ends give the trend.
+    const rising = badRate(bins[bins.length - 1]) > badRate(bins[0]);
+    for (let i = start; i < start + bins.length - 1; i += 1) {
+      if (slotColumn[i] === slotColumn[i + 1]) continue;
+      const step = coefficientOf(i + 1) - coefficientOf(i);
+      if (rising ? step < 0 : step > 0) relabel(slotColumn, slotColumn[i + 1], slotColumn[i]);
+    }
+    start += tableSlotCount(table);
   }
-  return Float64Array.from({ length: slots }, (_, slot) => coefficients[first + slot]);
+  return compact({ ...layout, slotColumn });
 }
 
-/** Sparse design rows for the given candidates: a WOE value or a one-hot indicator each. */
+function badRate(bin: { goods: number; bads: number }): number {
+  return bin.bads / Math.max(1, bin.goods + bin.bads);
+}
+
+function relabel(slotColumn: Int32Array, from: number, to: number): void {
+  for (let slot = 0; slot < slotColumn.length; slot += 1) if (slotColumn[slot] === from) slotColumn[slot] = to;
+}
+
+/** Renumbers the columns 0 … n − 1 in order of first use. */
+function compact(layout: ColumnLayout): ColumnLayout {
+  const renumber = new Map<number, number>();
+  const slotColumn = Int32Array.from(layout.slotColumn, (column) => {
+    if (!renumber.has(column)) renumber.set(column, renumber.size);
+    return renumber.get(column) as number;
+  });
+  return { coding: layout.coding, slotColumn, columns: renumber.size };
+}
+
+function effectsOf(
+  characteristic: BinnedCharacteristic,
+  layout: ColumnLayout,
+  coefficients: Float64Array,
+  first: number,
+): Float64Array {
+  if (layout.coding === 'woe') return Float64Array.from(characteristic.slotWoe, (woe) => coefficients[first] * woe);
+  return Float64Array.from(layout.slotColumn, (column) => coefficients[first + column]);
+}
+
+/** Sparse design rows of the given training rows: a WOE value or an indicator per kept characteristic. */
 function buildDesign(
-  indices: readonly number[],
-  candidates: readonly BinnedCharacteristic[],
-  slotColumns: readonly Int32Array[],
-  rowCount: number,
+  kept: readonly number[],
+  layouts: readonly ColumnLayout[],
+  context: FitContext,
+  rows: readonly number[],
 ): { sparseRows: SparseRow[]; width: number; firstColumn: number[] } {
   const firstColumn: number[] = [];
   let width = 1;
-  for (const j of indices) {
+  for (const layout of layouts) {
     firstColumn.push(width);
-    width += codingOf(candidates[j]) === 'woe' ? 1 : slotCount(candidates[j]);
+    width += layout.columns;
   }
-  const sparseRows: SparseRow[] = [];
-  for (let r = 0; r < rowCount; r += 1) {
-    const slots = new Int32Array(indices.length);
-    const values = new Float64Array(indices.length);
-    indices.forEach((j, i) => {
-      const slot = slotColumns[j][r];
-      const woe = codingOf(candidates[j]) === 'woe';
-      slots[i] = woe ? firstColumn[i] : firstColumn[i] + slot;
-      values[i] = woe ? candidates[j].slotWoe[slot] : 1;
+  const sparseRows = rows.map((r) => {
+    const slots = new Int32Array(kept.length);
+    const values = new Float64Array(kept.length);
+    kept.forEach((j, i) => {
+      const slot = context.slotColumns[j][r];
+      const layout = layouts[i];
+      slots[i] = firstColumn[i] + layout.slotColumn[slot];
+      values[i] = layout.coding === 'woe' ? context.candidates[j].slotWoe[slot] : 1;
     });
-    sparseRows.push({ slots, values });
-  }
+    return { slots, values };
+  });
   return { sparseRows, width, firstColumn };
 }
 
-/** Picks the L2 penalty with the best mean inner-fold AUC; ties go to the larger penalty. */
-function tunePenalty(
-  design: { sparseRows: SparseRow[]; width: number },
-  labels: Float64Array,
-  options: EngineOptions,
-): number {
+/**
+ * Picks the L2 penalty with the best mean inner-fold AUC; ties go to the larger penalty. The
+ * inner fits keep every bin's own coefficient (no merges), which keeps tuning to one fit per
+ * fold and penalty.
+ */
+function tunePenalty(context: FitContext, kept: readonly number[], layouts: readonly ColumnLayout[]): number {
+  const { options, labels } = context;
   const penalties = [...options.l2Penalties].sort((a, b) => b - a);
   if (penalties.length === 1) return penalties[0];
-  const { sparseRows, width } = design;
   const folds = stratifiedFolds(labels, options.innerFolds, options.seed + 1);
+  const { sparseRows, width } = buildDesign(kept, layouts, context, folds.map((_, i) => i));
   let bestPenalty = penalties[0];
   let bestAuc = -Infinity;
   for (const l2Penalty of penalties) {

@@ -114,6 +114,7 @@ export const GERMAN_ENGINE: EngineOptions = {
   innerFolds: 5,
   seed: 7,
   logistic: { maxIterations: 50, tolerance: 1e-7 },
+  monotoneCoding: 'woe',
 };
 
 const coded = new Set<string>(CODED_COLUMNS);

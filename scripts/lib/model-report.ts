@@ -167,7 +167,7 @@ function scorecardHtml(section: ReportSection): string {
   return section.model.characteristics
     .map((characteristic, j) => {
       const rows = scorecardRows(characteristic, section.slotPoints[j]);
-      const coding = section.model.coding[j] === 'woe' ? 'points from WOE' : 'points per bin';
+      const coding = section.model.coding[j] === 'woe' ? 'points from WOE' : section.model.coding[j] === 'bins' ? 'monotone points per bin' : 'points per bin';
       const title = `${characteristic.spec.name} (${coding}): IV ${fixed(characteristic.informationValue)}, ${rows.length} bins`;
       const body = table(
         ['bin', 'rows', 'bad rate', 'WOE', 'points'],

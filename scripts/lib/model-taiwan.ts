@@ -39,6 +39,12 @@ export const TAIWAN_INTERACTIONS: readonly [FeatureName, FeatureName][] = [
   ['latestStatus', 'paymentAvg6m'],
   ['previousStatus', 'utilisationLatest'],
   ['previousStatus', 'limitBalance'],
+  ['worstStatus2m', 'paymentRatioMin5m'],
+  ['latestStatus', 'monthsSinceLate'],
+  ['monthsLate2Plus6m', 'paymentAvg6m'],
+  ['worstStatus3m', 'paymentAvg6m'],
+  ['worstStatus6m', 'utilisationPrevious'],
+  ['monthsSinceLate', 'paymentPrevious'],
 ];
 
 export interface TaiwanSpecOptions {
@@ -50,7 +56,7 @@ export interface TaiwanSpecOptions {
 }
 
 export const DEFAULT_TAIWAN_SPEC: TaiwanSpecOptions = {
-  minBinFraction: 0.03,
+  minBinFraction: 0.05,
   minCellFraction: 0.01,
   interactions: TAIWAN_INTERACTIONS,
 };

@@ -40,6 +40,7 @@ export const DEFAULT_ENGINE: EngineOptions = {
   innerFolds: 3,
   seed: 7,
   logistic: { maxIterations: 50, tolerance: 1e-7 },
+  monotoneCoding: 'bins',
 };
 
 /**
@@ -47,7 +48,7 @@ export const DEFAULT_ENGINE: EngineOptions = {
  * score 0 is at odds 1:4 (PD 80%) and 100 at odds 32:1 (PD 3%).
  */
 export const DEFAULT_TRAINING: Omit<TrainingOptions, 'createdAt' | 'target'> = {
-  version: 'scorecard-v2',
+  version: 'scorecard-v3',
   folds: 5,
   seed: 42,
   spec: DEFAULT_TAIWAN_SPEC,

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { creditLineFen, creditPolicy, DEFAULT_CREDIT_POLICY } from '../../core/scoring/policy';
-import { parseScorecard, scoreProfile } from '../../core/scoring/scorecard';
+import type { FeatureName } from '../../core/scoring/features';
+import { interactionReason } from '../../core/scoring/reasons';
+import { scoreProfile } from '../../core/scoring/scorecard';
 import { scalingConstants } from '../../core/scoring/scaling';
-import modelJson from '../../model/scorecard-v2.json';
+import { deployedScorecard } from '../../services/deployed-scorecard';
 import { loadTaiwanProfiles } from '../../scripts/lib/model-data';
 
-const model = parseScorecard(modelJson);
+const model = deployedScorecard();
 const data = loadTaiwanProfiles();
 const scores = data.profiles.map((profile) => scoreProfile(model, profile).displayScore);
 
-describe('committed scorecard-v2', () => {
+describe('deployed scorecard-v3', () => {
   it('records version, date and training-data hash', () => {
-    expect(model.version).toBe('scorecard-v2');
+    expect(model.version).toBe('scorecard-v3');
     expect(model.file.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(model.file.trainingDataSha256).toBe(data.sha256);
   });
@@ -19,8 +21,8 @@ describe('committed scorecard-v2', () => {
   it('records cross-validated metrics', () => {
     const cv = model.file.metrics.crossValidation;
     expect(cv?.folds).toBe(5);
-    expect(cv?.auc.mean).toBeGreaterThan(0.77);
-    expect(cv?.ks.mean).toBeGreaterThan(0.42);
+    expect(cv?.auc.mean).toBeGreaterThan(0.78);
+    expect(cv?.ks.mean).toBeGreaterThan(0.43);
     expect(cv?.gini.mean).toBeCloseTo(2 * (cv?.auc.mean ?? 0) - 1, 3);
   });
 
@@ -57,6 +59,14 @@ describe('committed scorecard-v2', () => {
     });
     const approved = scores.length - declined;
     expect(declinedBads / declined).toBeGreaterThan(2.5 * (approvedBads / approved));
+  });
+
+  it('words interaction reasons plainly', () => {
+    for (const interaction of model.file.interactions ?? []) {
+      const reason = interactionReason(interaction.rowFeature as FeatureName, interaction.columnFeature as FeatureName);
+      expect(reason.zh, interaction.name).not.toMatch(/[A-Za-z]/);
+      expect(reason.en, interaction.name).not.toMatch(/[a-z][A-Z]|\d/);
+    }
   });
 
   it('keeps the 83 → 35,000 CNY line anchor', () => {

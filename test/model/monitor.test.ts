@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../adapters/storage/sqlite-store';
-import { parseScorecard } from '../../core/scoring/scorecard';
-import modelJson from '../../model/scorecard-v2.json';
+import { deployedScorecard } from '../../services/deployed-scorecard';
 import { CREDIT_DECISIONS_COLLECTION, driftReport, readLiveScores } from '../../scripts/lib/model-monitor';
 
-const file = parseScorecard(modelJson).file;
+const file = deployedScorecard().file;
 
 /** Display scores that follow the training distribution: 1,000 rows spread by its shares. */
 function scoresLikeTraining(): number[] {
@@ -46,12 +45,12 @@ describe('readLiveScores', () => {
         tx.create(CREDIT_DECISIONS_COLLECTION, {
           _id: `cd_${String(i).padStart(4, '0')}`,
           displayScore: i % 100,
-          modelVersion: i < 240 ? 'scorecard-v2' : 'scorecard-v1',
+          modelVersion: i < 240 ? 'scorecard-v3' : 'scorecard-v2',
           reasons: i === 0 ? [{ code: 'NO_CREDIT_FILE' }] : [],
         }),
       );
     }
-    const scores = await readLiveScores(store, 'scorecard-v2');
+    const scores = await readLiveScores(store, 'scorecard-v3');
     expect(scores).toHaveLength(239);
     await store.close();
   });

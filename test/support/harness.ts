@@ -20,9 +20,9 @@ import { SandboxPartnerBank } from '../../adapters/partners/sandbox-partner-bank
 import type { PartnerBank } from '../../adapters/ports/partner-bank';
 import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
 import { TaiwanCreditData } from '../../adapters/credit-data/taiwan-credit-data';
-import { parseScorecard, scoreProfile } from '../../core/scoring/scorecard';
+import { scoreProfile } from '../../core/scoring/scorecard';
 import { creditPolicy } from '../../core/scoring/policy';
-import scorecardJson from '../../model/scorecard-v2.json';
+import { deployedScorecard } from '../../services/deployed-scorecard';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -205,7 +205,7 @@ export async function expectBalancedLedger(harness: Harness): Promise<void> {
 }
 
 const creditData = new TaiwanCreditData();
-const scorecard = parseScorecard(scorecardJson);
+const scorecard = deployedScorecard();
 
 /** Registry people the credit policy approves, in registry order, with their line. */
 export async function approvedPeople(): Promise<{ person: SandboxPerson; lineFen: number }[]> {

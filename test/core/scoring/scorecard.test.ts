@@ -8,7 +8,7 @@ import {
   scoreProfile,
 } from '../../../core/scoring/scorecard';
 import modelJson from '../../../model/scorecard-v1.json';
-import modelV2Json from '../../../model/scorecard-v2.json';
+import modelV3Json from '../../../model/scorecard-v3.json';
 
 const model = parseScorecard(modelJson);
 
@@ -151,19 +151,19 @@ describe('scoreProfile', () => {
   });
 });
 
-describe('scorecard-v2', () => {
-  const v2 = parseScorecard(modelV2Json);
+describe('scorecard-v3', () => {
+  const v3 = parseScorecard(modelV3Json);
 
   it('parses with its interactions', () => {
-    expect(v2.version).toBe('scorecard-v2');
-    expect(v2.file.interactions?.length).toBeGreaterThan(0);
-    expect(v2.characteristics.length).toBe(
-      v2.file.features.length + (v2.file.interactions?.length ?? 0),
+    expect(v3.version).toBe('scorecard-v3');
+    expect(v3.file.interactions?.length).toBeGreaterThan(0);
+    expect(v3.characteristics.length).toBe(
+      v3.file.features.length + (v3.file.interactions?.length ?? 0),
     );
   });
 
   it('rejects an interaction row that leaves a gap', () => {
-    const broken = clone(modelV2Json);
+    const broken = clone(modelV3Json);
     broken.interactions[0].rows[1].range[0] = 12_345;
     expect(() => parseScorecard(broken)).toThrow(
       /interactions\[0\]\.rows\[1\]\.range\[0\]: lower bound must be/,
@@ -171,19 +171,19 @@ describe('scorecard-v2', () => {
   });
 
   it('rejects a score distribution of the wrong length', () => {
-    const broken = clone(modelV2Json);
+    const broken = clone(modelV3Json);
     broken.scoreDistribution.shares.pop();
     expect(() => parseScorecard(broken)).toThrow(/scoreDistribution: shares must have one entry/);
   });
 
   it('rejects a missing version', () => {
-    const broken = clone(modelV2Json);
+    const broken = clone(modelV3Json);
     delete broken.version;
     expect(() => parseScorecard(broken)).toThrow(/version: /);
   });
 
   it('gives reasons in both languages for a decline', () => {
-    const result = scoreProfile(v2, delinquent);
+    const result = scoreProfile(v3, delinquent);
     expect(result.displayScore).toBeLessThan(40);
     expect(result.reasons.length).toBeGreaterThanOrEqual(1);
     expect(result.reasons.length).toBeLessThanOrEqual(4);
@@ -196,26 +196,26 @@ describe('scorecard-v2', () => {
   });
 
   it('counts reason points against the best bin', () => {
-    const result = scoreProfile(v2, delinquent);
+    const result = scoreProfile(v3, delinquent);
     const reason = result.reasons[0];
-    const characteristic = v2.characteristics.find((c) => c.name === reason.feature);
+    const characteristic = v3.characteristics.find((c) => c.name === reason.feature);
     expect(characteristic).toBeDefined();
     const losses = result.reasons.map((r) => r.pointsBelowBest);
     expect(losses).toEqual([...losses].sort((a, b) => b - a));
   });
 
   it('scores a clean profile above a delinquent one', () => {
-    const good = scoreProfile(v2, clean);
-    const bad = scoreProfile(v2, delinquent);
+    const good = scoreProfile(v3, clean);
+    const bad = scoreProfile(v3, delinquent);
     expect(good.displayScore).toBeGreaterThan(bad.displayScore);
     expect(good.probabilityOfDefault).toBeLessThan(bad.probabilityOfDefault);
   });
 
   it('scores one profile within 50 µs', () => {
     const rounds = 20_000;
-    for (let i = 0; i < 2_000; i += 1) scoreProfile(v2, i % 2 ? clean : delinquent);
+    for (let i = 0; i < 2_000; i += 1) scoreProfile(v3, i % 2 ? clean : delinquent);
     const started = process.hrtime.bigint();
-    for (let i = 0; i < rounds; i += 1) scoreProfile(v2, i % 2 ? clean : delinquent);
+    for (let i = 0; i < rounds; i += 1) scoreProfile(v3, i % 2 ? clean : delinquent);
     const microsEach = Number(process.hrtime.bigint() - started) / 1_000 / rounds;
     expect(microsEach).toBeLessThan(50);
   });
@@ -223,7 +223,7 @@ describe('scorecard-v2', () => {
 
 describe('special-value bins', () => {
   it('score a special value by its own points', () => {
-    const file = clone(modelV2Json);
+    const file = clone(modelV3Json);
     const feature = file.features.find((f: { specials?: unknown[] }) => f.specials?.length);
     expect(feature).toBeDefined();
     feature.specials[0].points = 999;
