@@ -42,6 +42,11 @@ export interface UserDocument extends StoredDocument {
   usedFen: number;
   /** Day of month of every installment, fixed by the first draw. */
   repaymentDay?: number;
+  /**
+   * Draw whose creation fixed `repaymentDay`. If that draw is cancelled while no other
+   * principal is in use, the day is released and the next draw fixes it again.
+   */
+  repaymentDayDrawId?: string;
 }
 
 /** Returns a fresh user document for a first visit. */

@@ -118,7 +118,11 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
       createdAt: now.toISOString(),
     } satisfies IdempotencyDocument);
     await tx.create(DRAWS, created);
-    await tx.update(USERS, caller.openId, { usedFen: { $inc: request.amountFen }, repaymentDay: quote.repaymentDay });
+    await tx.update(USERS, caller.openId, {
+      usedFen: { $inc: request.amountFen },
+      repaymentDay: quote.repaymentDay,
+      ...(current.repaymentDay === undefined ? { repaymentDayDrawId: drawId } : {}),
+    });
     if (plan.partner) {
       await reserveExposure(tx, plan.partner.id, plan.funding[1].principalFen, plan.partner.concentrationCapFen);
     }

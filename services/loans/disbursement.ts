@@ -1,4 +1,5 @@
 import type { Transfer } from '../../adapters/ports/bank';
+import type { Transaction } from '../../adapters/storage/port';
 import { addDays, businessDate } from '../../core/dates';
 import { quoteDraw } from '../../core/quote';
 import type { Services } from '../container';
@@ -140,6 +141,20 @@ async function activateDraw(services: Services, drawId: string, transfer: Transf
   });
 }
 
+/**
+ * Gives a cancelled draw's principal back to the line. The repayment day that draw fixed is
+ * released too when no other principal is in use (no other draw was created while this one
+ * was being paid out), so the borrower's next draw picks the day from its own date.
+ */
+async function restoreLine(tx: Transaction, draw: DrawDocument): Promise<void> {
+  const user = await tx.get<UserDocument>(USERS, draw.openId);
+  const releaseDay = user?.repaymentDayDrawId === draw._id && user.usedFen === draw.principalFen;
+  await tx.update(USERS, draw.openId, {
+    usedFen: { $inc: -draw.principalFen },
+    ...(releaseDay ? { repaymentDay: { $unset: true }, repaymentDayDrawId: { $unset: true } } : {}),
+  });
+}
+
 async function cancelDraw(services: Services, drawId: string, transfer: Transfer, requestId: string) {
   const reason = FAILURE_REASONS[transfer.failure ?? 'rejected'] ?? FAILURE_REASONS.rejected;
   const cancelled = await services.store.runTransaction(async (tx) => {
@@ -159,7 +174,7 @@ async function cancelDraw(services: Services, drawId: string, transfer: Transfer
       ],
     });
     await releaseExposure(tx, draw.funding);
-    await tx.update(USERS, draw.openId, { usedFen: { $inc: -draw.principalFen } });
+    await restoreLine(tx, draw);
     const result: DrawDocument = { ...draw, status: 'cancelled', cancelReason: reason, nextEventDate: null };
     await tx.set(DRAWS, result);
     return result;

@@ -7,10 +7,16 @@ import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harn
 
 let harness: Harness;
 let people: Awaited<ReturnType<typeof approvedPeople>>;
+/** An approved person whose bound card is closed, so every payout to it fails. */
+let closedCardPerson: Awaited<ReturnType<typeof approvedPeople>>[number]['person'];
 
 beforeAll(async () => {
   harness = await createHarness();
-  people = (await approvedPeople()).filter(({ person }) => !person.bankCard.startsWith('6217000'));
+  const approved = await approvedPeople();
+  people = approved.filter(({ person }) => !person.bankCard.startsWith('6217000'));
+  const closed = approved.find(({ person }) => person.bankCard === '6217000000000022');
+  if (!closed) throw new Error('the sandbox registry has no approved person with the closed test card');
+  closedCardPerson = closed.person;
 });
 
 afterAll(async () => {
@@ -101,15 +107,30 @@ describe('draw', () => {
   });
 
   it('restores the line when the payout fails', async () => {
-    const closed = people.find(({ person }) => person.bankCard === '6217000000000022');
-    if (!closed) return;
-    await onboard(harness, 'user_closed_card', closed.person);
+    await onboard(harness, 'user_closed_card', closedCardPerson);
     const draw = await harness.ok<DrawView>('draw', 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5) });
     expect(draw.status).toBe('cancelled');
     expect(draw.cancelReason).toBeTruthy();
     const user = await harness.services.store.get<{ _id: string; usedFen: number }>(USERS, 'user_closed_card');
     expect(user?.usedFen).toBe(0);
     await expectBalancedLedger(harness);
+  });
+
+  it('releases the repayment day of a failed first draw', async () => {
+    // Harness clock: 10 March; the failed draw would have fixed the 10th as the repayment day.
+    const own = await createHarness();
+    try {
+      await onboard(own, 'user_day', closedCardPerson);
+      const draw = await own.ok<DrawView>('draw', 'user_day', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(8) });
+      expect(draw.status).toBe('cancelled');
+      const user = await own.services.store.get<{ _id: string; repaymentDay?: number }>(USERS, 'user_day');
+      expect(user?.repaymentDay).toBeUndefined();
+      await own.advanceDays(3);
+      const quote = await own.ok<LoanQuote>('loanQuote', 'user_day', { amountFen: 50_000, termMonths: 5 });
+      expect(quote.repaymentDay).toBe(13);
+    } finally {
+      await own.close();
+    }
   });
 
   it('keeps the pool whole after every draw', async () => {
