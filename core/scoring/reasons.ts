@@ -11,9 +11,10 @@ const text = (code: string, zh: string, en: string): ReasonText => ({ code, zh, 
 
 /**
  * Reason text for each feature. A reason is given when the applicant's bin earns fewer points
- * than the feature's best bin. For features binned monotone in the bad rate the text names
- * the risky side. For categorical codes, such as one month's repayment status, the text names
- * the feature without a side, because the risky codes need not lie at one end.
+ * than the feature's best bin. Where the text names a risky side, {@link RISKY_SIDES} records
+ * it, and {@link featureReason} falls back to a neutral text when the fitted table or the
+ * applicant's own value does not bear that side out. Month-by-month repayment status uses the
+ * texts of {@link STATUS_MONTHS} instead, chosen by the applicant's code.
  */
 export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
   latestStatus: text(
@@ -47,13 +48,13 @@ export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
   ),
   monthsLate6m: text(
     'MONTHS_LATE_6M',
-    '近六个月内多次逾期还款',
-    'Payments were late in several of the last six months',
+    '近六个月内有逾期还款的月份',
+    'Payments were late in one or more of the last six months',
   ),
   monthsLate3m: text(
     'MONTHS_LATE_3M',
-    '近三个月内多次逾期还款',
-    'Payments were late in several of the last three months',
+    '近三个月内有逾期还款的月份',
+    'Payments were late in one or more of the last three months',
   ),
   monthsLate2Plus6m: text(
     'SERIOUS_DELINQUENCY_6M',
@@ -215,13 +216,137 @@ const FEATURE_LABELS: Record<FeatureName, { zh: string; en: string }> = {
 };
 
 /**
+ * Returns the reason text for points lost on a two-way characteristic. When the applicant's
+ * row value shows no risk of its own (a status of 0 or better, no late month), the column
+ * feature's reason is given for the column value; otherwise the combined text.
+ */
+export function interactionReasonFor(
+  rowFeature: FeatureName,
+  columnFeature: FeatureName,
+  rowValue: number,
+  columnValue: number,
+  placement: ReasonPlacement,
+): ReasonText | null {
+  if (!rowShowsRisk(rowFeature, rowValue)) return featureReason(columnFeature, columnValue, placement);
+  return interactionReason(rowFeature, columnFeature);
+}
+
+function rowShowsRisk(feature: FeatureName, value: number): boolean {
+  if (STATUS_MONTHS[feature]) return value >= 1;
+  const check = FACT_CHECKS[feature];
+  return check ? check(value) : true;
+}
+
+/**
  * Reason text for a two-way characteristic, built from the two features' labels, e.g.
  * "Latest repayment status combined with credit utilisation adds risk".
  */
 export function interactionReason(rowFeature: FeatureName, columnFeature: FeatureName): ReasonText {
   const row = FEATURE_LABELS[rowFeature];
   const column = FEATURE_LABELS[columnFeature];
-  const code = `${REASON_TEXTS[rowFeature].code}_WITH_${REASON_TEXTS[columnFeature].code}`;
-  const en = `${row.en[0].toUpperCase()}${row.en.slice(1)} combined with ${column.en} adds risk`;
+  const code = `${codeOf(rowFeature)}_WITH_${codeOf(columnFeature)}`;
+  const en = `${capitalise(row.en)} combined with ${column.en} adds risk`;
   return { code, zh: `${row.zh}与${column.zh}的组合不利`, en };
+}
+
+/** The side of a feature's values that its reason text names as risky. */
+export type RiskySide = 'high' | 'low';
+
+/** Risky side named by each directional text in {@link REASON_TEXTS}; neutral texts are absent. */
+export const RISKY_SIDES: Partial<Record<FeatureName, RiskySide>> = {
+  monthsPaidInFull6m: 'low',
+  monthsRevolving6m: 'high',
+  statusTrend: 'high',
+  utilisationAvg6m: 'high',
+  utilisationMax6m: 'high',
+  paymentRatioLatest: 'low',
+  paymentRatioPrevious: 'low',
+  paymentRatioAvg5m: 'low',
+  paymentRatioMin5m: 'low',
+  monthsBillCovered5m: 'low',
+  coveredStreak: 'low',
+  monthsZeroPayment6m: 'high',
+  paymentLatest: 'low',
+  paymentPrevious: 'low',
+  paymentAvg6m: 'low',
+  paymentToLimitLatest: 'low',
+  paymentToLimit6m: 'low',
+  balanceAfterPaymentRatio: 'high',
+  limitBalance: 'low',
+};
+
+/**
+ * Texts that state a late payment, a worsening or a missed payment, and the values for
+ * which that is true of the applicant (status codes: n ≥ 1 is n months late).
+ */
+const FACT_CHECKS: Partial<Record<FeatureName, (value: number) => boolean>> = {
+  worstStatus6m: (value) => value >= 1,
+  worstStatus3m: (value) => value >= 1,
+  worstStatus2m: (value) => value >= 1,
+  monthsLate6m: (value) => value >= 1,
+  monthsLate3m: (value) => value >= 1,
+  monthsLate2Plus6m: (value) => value >= 1,
+  monthsSinceLate: (value) => value < 6,
+  statusTrend: (value) => value > 0,
+  monthsZeroPayment6m: (value) => value >= 1,
+};
+
+/** Month of each repayment-status feature, as its reason texts name it. */
+const STATUS_MONTHS: Partial<Record<FeatureName, { code: string; zh: string; en: string }>> = {
+  latestStatus: { code: 'LATEST', zh: '最近一期', en: 'the most recent bill' },
+  previousStatus: { code: 'PREVIOUS', zh: '上一期', en: 'the bill a month earlier' },
+  status3mAgo: { code: 'STATUS_3M_AGO', zh: '三个月前', en: 'the bill three months ago' },
+  status4mAgo: { code: 'STATUS_4M_AGO', zh: '四个月前', en: 'the bill four months ago' },
+  status5mAgo: { code: 'STATUS_5M_AGO', zh: '五个月前', en: 'the bill five months ago' },
+  status6mAgo: { code: 'STATUS_6M_AGO', zh: '六个月前', en: 'the bill six months ago' },
+};
+
+/** Position of an applicant's value in a feature's table. */
+export interface ReasonPlacement {
+  /** `bin` for an ordinary value range; `special` or `missing` for a bin of its own. */
+  slot: 'bin' | 'special' | 'missing';
+  /** Whether the fitted table's bad rate rises with the value; null for a single bin. */
+  riskRisesWithValue: boolean | null;
+}
+
+/**
+ * Returns the reason text for an applicant who lost points on a single feature, or null when
+ * no true reason can be stated. A repayment-status month gives "late" for a code of 1 or
+ * more, "minimum only" for 0, and no reason for paid in full or no balance. A text stating a
+ * fact (a late payment, a missed payment) needs the applicant's value to show it. A text
+ * naming a risky side is replaced by a neutral one when the value sits in a special or
+ * missing bin, or when the table's risk runs the other way.
+ */
+export function featureReason(feature: FeatureName, value: number, placement: ReasonPlacement): ReasonText | null {
+  const month = STATUS_MONTHS[feature];
+  if (month) return statusMonthReason(month, value);
+  const check = FACT_CHECKS[feature];
+  if (check && !(Number.isFinite(value) && check(value))) return null;
+  const side = RISKY_SIDES[feature];
+  if (side === undefined) return REASON_TEXTS[feature];
+  const sideHolds = placement.riskRisesWithValue === (side === 'high');
+  return placement.slot === 'bin' && sideHolds ? REASON_TEXTS[feature] : neutralReason(feature);
+}
+
+function statusMonthReason(month: { code: string; zh: string; en: string }, code: number): ReasonText | null {
+  if (code >= 1) return text(`${month.code}_PAYMENT_LATE`, `${month.zh}账单还款逾期`, `Payment on ${month.en} was late`);
+  if (code === 0) {
+    return text(`${month.code}_MINIMUM_ONLY`, `${month.zh}账单只还了最低还款额`, `Only the minimum was paid on ${month.en}`);
+  }
+  return null;
+}
+
+/** Returns a text that names the feature without a side, e.g. "Peak utilisation over six months adds risk". */
+export function neutralReason(feature: FeatureName): ReasonText {
+  const label = FEATURE_LABELS[feature];
+  return text(`${codeOf(feature)}_RISK`, `${label.zh}增加了风险`, `${capitalise(label.en)} adds risk`);
+}
+
+/** UPPER_SNAKE code of a feature name, e.g. `utilisationMax6m` → `UTILISATION_MAX6M`. */
+function codeOf(feature: FeatureName): string {
+  return feature.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function capitalise(phrase: string): string {
+  return `${phrase[0].toUpperCase()}${phrase.slice(1)}`;
 }

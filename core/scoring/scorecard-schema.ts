@@ -106,6 +106,8 @@ const interactionSchema = z
     name: z.string().min(1),
     rowFeature: z.enum(FEATURE_NAMES),
     columnFeature: z.enum(FEATURE_NAMES),
+    /** Binning of the column feature in each row; absent (monotone) in files before scorecard-v3. */
+    columnBinning: z.enum(['monotone', 'categorical']).optional(),
     informationValue: finite.nonnegative(),
     rows: z.array(interactionRowSchema).min(1),
   })

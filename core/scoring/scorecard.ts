@@ -1,6 +1,6 @@
 import type { BehaviourProfile } from '../../adapters/ports/credit-data';
 import { deriveFeatures, type FeatureName, type FeatureValues } from './features';
-import { interactionReason, REASON_TEXTS, type ReasonText } from './reasons';
+import { featureReason, interactionReasonFor, type ReasonText } from './reasons';
 import { pointsToProbability, type ScalingConstants } from './scaling';
 import {
   scorecardFileSchema,
@@ -27,13 +27,14 @@ interface CompiledBins {
   specialValues: Float64Array;
   specialPoints: Float64Array;
   missingPoints: number;
+  /** Whether the bins' bad rate rises with the value; null for a single bin. */
+  riskRisesWithValue: boolean | null;
 }
 
 /** A characteristic compiled for scoring: one feature, or a row feature × column feature. */
 interface CompiledCharacteristic {
   /** Feature name, or the interaction's name. */
   name: string;
-  reason: ReasonText;
   /** The feature the bins look up (the column feature of an interaction). */
   feature: FeatureName;
   /** For an interaction: the row feature and the upper edges of its rows. */
@@ -93,7 +94,6 @@ export function parseScorecard(json: unknown): Scorecard {
     const table = compileBins(feature);
     return {
       name: feature.name,
-      reason: REASON_TEXTS[feature.name],
       feature: feature.name,
       tables: [table],
       bestPoints: bestPointsOf(table),
@@ -104,7 +104,6 @@ export function parseScorecard(json: unknown): Scorecard {
     const rowEdges = interaction.rows.slice(0, -1).map((row) => row.range[1] as number);
     characteristics.push({
       name: interaction.name,
-      reason: interactionReason(interaction.rowFeature, interaction.columnFeature),
       feature: interaction.columnFeature,
       rowFeature: interaction.rowFeature,
       rowEdges: Float64Array.from(rowEdges),
@@ -124,6 +123,7 @@ function compileBins(table: BinTable): CompiledBins {
     specialValues: Float64Array.from(specials, (special) => special.value),
     specialPoints: Float64Array.from(specials, (special) => special.points),
     missingPoints: table.missing.points,
+    riskRisesWithValue: table.bins.length > 1 ? table.bins[table.bins.length - 1].eventRate > table.bins[0].eventRate : null,
   };
 }
 
@@ -147,11 +147,12 @@ export function scoreFeatures(model: Scorecard, values: FeatureValues): ScoreRes
     if (pointsBelowBest >= MIN_REASON_POINTS) losses.push({ characteristic, pointsBelowBest });
   }
   losses.sort((a, b) => b.pointsBelowBest - a.pointsBelowBest);
-  const reasons = losses.slice(0, MAX_REASONS).map(({ characteristic, pointsBelowBest }) => ({
-    ...characteristic.reason,
-    feature: characteristic.name,
-    pointsBelowBest,
-  }));
+  const reasons: ReasonCode[] = [];
+  for (const { characteristic, pointsBelowBest } of losses) {
+    if (reasons.length === MAX_REASONS) break;
+    const reason = reasonOf(characteristic, values);
+    if (reason) reasons.push({ ...reason, feature: characteristic.name, pointsBelowBest });
+  }
   return {
     probabilityOfDefault: pointsToProbability(points, model.constants),
     points,
@@ -173,13 +174,28 @@ export function displayScoreFor(model: Scorecard, points: number): number {
   return Math.min(100, Math.max(0, scaled));
 }
 
+/** Reason text for a characteristic's lost points, or null when no true one can be stated. */
+function reasonOf(characteristic: CompiledCharacteristic, values: FeatureValues): ReasonText | null {
+  const value = values[characteristic.feature];
+  const table = characteristic.tables[tableIndexOf(characteristic, values)];
+  let slot: 'bin' | 'special' | 'missing' = 'bin';
+  if (Number.isNaN(value)) slot = 'missing';
+  else if (table.specialValues.includes(value)) slot = 'special';
+  const placement = { slot, riskRisesWithValue: table.riskRisesWithValue };
+  const { rowFeature } = characteristic;
+  if (rowFeature === undefined) return featureReason(characteristic.feature, value, placement);
+  return interactionReasonFor(rowFeature, characteristic.feature, values[rowFeature], value, placement);
+}
+
 function pointsOf(characteristic: CompiledCharacteristic, values: FeatureValues): number {
-  let tableIndex = 0;
-  if (characteristic.rowFeature !== undefined && characteristic.rowEdges) {
-    // The row feature of an interaction is a repayment status, which is never missing.
-    tableIndex = edgeIndex(characteristic.rowEdges, values[characteristic.rowFeature]);
-  }
-  return lookupPoints(characteristic.tables[tableIndex], values[characteristic.feature]);
+  return lookupPoints(characteristic.tables[tableIndexOf(characteristic, values)], values[characteristic.feature]);
+}
+
+/** Table of the applicant's row of an interaction; 0 for a single feature. */
+function tableIndexOf(characteristic: CompiledCharacteristic, values: FeatureValues): number {
+  if (characteristic.rowFeature === undefined || !characteristic.rowEdges) return 0;
+  // Interaction rows are repayment-status and delinquency counts, which are never missing.
+  return edgeIndex(characteristic.rowEdges, values[characteristic.rowFeature]);
 }
 
 function lookupPoints(table: CompiledBins, value: number): number {

@@ -57,8 +57,14 @@ export interface BinModel {
   dropped: Record<string, string>;
 }
 
-/** Categorical features get a coefficient per bin; monotone features and interactions get the engine's monotone coding. */
-export function codingOf(characteristic: BinnedCharacteristic, monotoneCoding: EngineOptions['monotoneCoding']): Coding {
+/**
+ * Returns the coding of a characteristic: categorical features get a coefficient per bin,
+ * monotone features and interactions the engine's monotone coding.
+ */
+export function codingOf(
+  characteristic: BinnedCharacteristic,
+  monotoneCoding: EngineOptions['monotoneCoding'],
+): Coding {
   const spec = characteristic.spec;
   return spec.kind === 'feature' && spec.binning.mode === 'categorical' ? 'onehot' : monotoneCoding;
 }
@@ -113,9 +119,12 @@ export function trainBinModel(
       continue;
     }
     layouts = fitted.layouts;
-    log(`fitted ${fitted.width - 1} coefficients in ${fit.iterations} Newton iterations (${fitted.merges} bin merges)`);
+    const coefficients = fitted.width - 1;
+    log(`fitted ${coefficients} coefficients in ${fit.iterations} Newton iterations (${fitted.merges} bin merges)`);
     const characteristics = kept.map((j) => candidates[j]);
-    const slotEffects = characteristics.map((c, i) => effectsOf(c, layouts[i], fit.coefficients, firstColumn[i]));
+    const slotEffects = characteristics.map((c, i) =>
+      effectsOf(c, layouts[i], fit.coefficients, firstColumn[i]),
+    );
     return {
       characteristics,
       coding: layouts.map((layout) => layout.coding),
@@ -162,15 +171,17 @@ function fitMonotone(
   let layouts = [...startLayouts];
   let start: Float64Array | undefined;
   let merges = 0;
+  let iterations = 0;
   for (;;) {
     const { sparseRows, width, firstColumn } = buildDesign(kept, layouts, context, rows);
     const fit = fitBinLogistic(sparseRows, width, labels, { ...context.options.logistic, l2Penalty }, start);
     if (!fit.converged) throw new Error('Logistic regression did not converge; raise maxIterations');
+    iterations += fit.iterations;
     const merged = layouts.map((layout, i) =>
       mergeCrossings(context.candidates[kept[i]], layout, fit.coefficients, firstColumn[i]),
     );
     const mergedCount = merged.reduce((total, layout, i) => total + layouts[i].columns - layout.columns, 0);
-    if (mergedCount === 0) return { fit, layouts, firstColumn, width, merges };
+    if (mergedCount === 0) return { fit: { ...fit, iterations }, layouts, firstColumn, width, merges };
     start = carryOver(fit.coefficients, layouts, merged, firstColumn);
     merges += mergedCount;
     layouts = merged;
@@ -195,7 +206,9 @@ function carryOver(
       sums[column] += coefficients[firstColumn[i] + before[i].slotColumn[slot]];
       counts[column] += 1;
     });
-    for (let column = 0; column < layout.columns; column += 1) start[next + column] = sums[column] / counts[column];
+    for (let column = 0; column < layout.columns; column += 1) {
+      start[next + column] = sums[column] / counts[column];
+    }
     next += layout.columns;
   });
   return start;
@@ -227,7 +240,11 @@ function initialLayout(characteristic: BinnedCharacteristic, coding: Coding): Co
 }
 
 /** Position (in `kept`) of the WOE-coded characteristic with the largest non-negative coefficient. */
-function worstSign(layouts: readonly ColumnLayout[], firstColumn: readonly number[], coefficients: Float64Array): number {
+function worstSign(
+  layouts: readonly ColumnLayout[],
+  firstColumn: readonly number[],
+  coefficients: Float64Array,
+): number {
   let worst = -1;
   layouts.forEach((layout, i) => {
     if (layout.coding !== 'woe') return;
@@ -238,9 +255,10 @@ function worstSign(layouts: readonly ColumnLayout[], firstColumn: readonly numbe
 }
 
 /**
- * For `bins` coding: in each table, neighbouring ordinary bins whose coefficients run against
- * the table's bad-rate trend are given one shared column. Special and missing slots keep
- * their own. Returns the layout unchanged when nothing crosses.
+ * For `bins` coding: in each monotone table, neighbouring ordinary bins whose coefficients run
+ * against the table's bad-rate trend are given one shared column. Special and missing slots,
+ * and the bins of a categorical table, keep their own. Returns the layout unchanged when
+ * nothing crosses.
  */
 function mergeCrossings(
   characteristic: BinnedCharacteristic,
@@ -254,6 +272,11 @@ function mergeCrossings(
   let start = 0;
   for (const table of characteristic.tables) {
     const bins = table.bins;
+    // Categorical codes (a status-code column of an interaction) have no order to follow.
+    if (table.mode !== 'monotone') {
+      start += tableSlotCount(table);
+      continue;
+    }
     // Bad rates are strictly monotone across the bins, so the ends give the trend.
     const rising = badRate(bins[bins.length - 1]) > badRate(bins[0]);
     for (let i = start; i < start + bins.length - 1; i += 1) {

@@ -1,5 +1,6 @@
 import { SCORE_BIN_EDGES, type CrossValidationResult } from './model-cv';
-import type { BinModel } from './model-engine';
+import type { BinnedCharacteristic } from './model-characteristics';
+import type { BinModel, Coding } from './model-engine';
 import type { DatasetEvaluation } from './model-evaluation';
 import { binShares, rocCurve } from './model-metrics';
 import { histogramChart, lineChart } from './model-svg';
@@ -163,11 +164,20 @@ function charts(section: ReportSection): string {
   return [rocChart, ksChart, histogram, calibrationChart].join('');
 }
 
+/** Label of how a characteristic's points were fitted, for the report's table titles. */
+function codingLabel(characteristic: BinnedCharacteristic, coding: Coding): string {
+  if (coding === 'woe') return 'points from WOE';
+  if (coding === 'onehot') return 'points per bin';
+  const spec = characteristic.spec;
+  const categoricalColumn = spec.kind === 'interaction' && spec.columnBinning.mode === 'categorical';
+  return categoricalColumn ? 'points per bin, column codes free' : 'monotone points per bin';
+}
+
 function scorecardHtml(section: ReportSection): string {
   return section.model.characteristics
     .map((characteristic, j) => {
       const rows = scorecardRows(characteristic, section.slotPoints[j]);
-      const coding = section.model.coding[j] === 'woe' ? 'points from WOE' : section.model.coding[j] === 'bins' ? 'monotone points per bin' : 'points per bin';
+      const coding = codingLabel(characteristic, section.model.coding[j]);
       const title = `${characteristic.spec.name} (${coding}): IV ${fixed(characteristic.informationValue)}, ${rows.length} bins`;
       const body = table(
         ['bin', 'rows', 'bad rate', 'WOE', 'points'],

@@ -53,6 +53,7 @@ export function buildScorecardFile(
       name: spec.name,
       rowFeature: spec.rowFeature as FeatureName,
       columnFeature: spec.columnFeature as FeatureName,
+      columnBinning: spec.columnBinning.mode,
       informationValue,
       rows,
     });

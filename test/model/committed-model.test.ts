@@ -69,6 +69,23 @@ describe('deployed scorecard-v3', () => {
     }
   });
 
+  it('blames lateness only on late payers', () => {
+    const lateness = /PAYMENT_LATE$|LATE_PAYMENT|MONTHS_LATE|DELINQUENCY/;
+    data.profiles.forEach((profile) => {
+      if (profile.repaymentStatus.some((code) => code >= 1)) return;
+      const codes = scoreProfile(model, profile).reasons.map((reason) => reason.code);
+      expect(codes.filter((code) => lateness.test(code))).toEqual([]);
+    });
+  });
+
+  it('names a risky side only where the value is on it', () => {
+    data.profiles.forEach((profile) => {
+      const codes = scoreProfile(model, profile).reasons.map((reason) => reason.code);
+      if (Math.max(...profile.billAmounts) <= 0) expect(codes).not.toContain('HIGH_PEAK_UTILISATION');
+      if (!profile.repaymentStatus.includes(0)) expect(codes).not.toContain('REVOLVING_BALANCE');
+    });
+  });
+
   it('keeps the 83 → 35,000 CNY line anchor', () => {
     expect(creditLineFen(83)).toBe(3_500_000);
     expect(creditPolicy(83).decision).toBe('approved');

@@ -1,42 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BINNING } from '../../scripts/lib/model-binning';
 import type { CharacteristicSpec } from '../../scripts/lib/model-characteristics';
 import { trainBinModel, type EngineOptions } from '../../scripts/lib/model-engine';
+import { CROSSING, expandCells, MONOTONE } from './bin-cells';
 
-/**
- * Four values of `x1`, 2,000 rows each, and a binary `x2`. The bad rate rises with x1 overall
- * (9%, 23%, 42%, 47%), but x1 = 3 is risky only because most of its rows have x2 = 1: with x2
- * held fixed, x1 = 3 (10% or 50%) is safer than x1 = 2 (15% or 55%). A free per-bin fit gives
- * x1 = 3 a lower coefficient than x1 = 2, against the trend.
- */
-const cells = [
-  // [x1, x2, rows, bads]
-  [1, 0, 1800, 90],
-  [1, 1, 200, 90],
-  [2, 0, 1600, 240],
-  [2, 1, 400, 220],
-  [3, 0, 400, 40],
-  [3, 1, 1600, 800],
-  [4, 0, 1400, 490],
-  [4, 1, 600, 450],
-] as const;
-
-const x1: number[] = [];
-const x2: number[] = [];
-const labels: number[] = [];
-for (const [a, b, rows, bads] of cells) {
-  for (let i = 0; i < rows; i += 1) {
-    x1.push(a);
-    x2.push(b);
-    labels.push(i < bads ? 1 : 0);
-  }
-}
-const columns = { x1: Float64Array.from(x1), x2: Float64Array.from(x2) };
+// The crossing cells: the bad rate rises with x1 overall, but x1 = 3 is safer than x1 = 2
+// once x2 (the confounder) is known, so a free per-bin fit puts those two against the trend.
+const cells = CROSSING.map(([x1, x2, rows, bads]) => ({ values: { x1, x2 }, rows, bads }));
+const { columns, labels } = expandCells(cells);
 const rows = labels.map((_, i) => i);
-const binning = { ...DEFAULT_BINNING, minBinFraction: 0.05 };
 const specs: CharacteristicSpec[] = [
-  { kind: 'feature', name: 'x1', binning },
-  { kind: 'feature', name: 'x2', binning },
+  { kind: 'feature', name: 'x1', binning: MONOTONE },
+  { kind: 'feature', name: 'x2', binning: MONOTONE },
 ];
 const engine = (monotoneCoding: EngineOptions['monotoneCoding']): EngineOptions => ({
   minIv: 0,
