@@ -78,6 +78,13 @@ describe('deployed scorecard-v3', () => {
     });
   });
 
+  it('gives every decline a reason', () => {
+    data.profiles.forEach((profile, i) => {
+      if (scores[i] >= DEFAULT_CREDIT_POLICY.declineBelowScore) return;
+      expect(scoreProfile(model, profile).reasons.length, `profile ${i}`).toBeGreaterThan(0);
+    });
+  });
+
   it('names a risky side only where the value is on it', () => {
     data.profiles.forEach((profile) => {
       const codes = scoreProfile(model, profile).reasons.map((reason) => reason.code);
