@@ -18,7 +18,7 @@ const text = (code: string, zh: string, en: string): ReasonText => ({ code, zh, 
  */
 export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
   latestStatus: text(
-    'LATEST_PAYMENT_LATE',
+    'LATEST_PAYMENT_STATUS',
     '最近一期还款状况不佳',
     'The most recent repayment was not in good standing',
   ),
@@ -129,9 +129,9 @@ export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
     'Few recent bills were paid off in full',
   ),
   coveredStreak: text(
-    'NO_RECENT_FULL_PAYMENT',
-    '最近几期账单未能连续全额还清',
-    'Recent bills were not paid off in full in a row',
+    'SHORT_FULL_PAYMENT_STREAK',
+    '连续全额还清账单的期数较少',
+    'The run of recent bills paid off in full is short',
   ),
   monthsZeroBill6m: text(
     'MONTHS_WITHOUT_BILL',
@@ -216,19 +216,12 @@ const FEATURE_LABELS: Record<FeatureName, { zh: string; en: string }> = {
 };
 
 /**
- * Returns the reason text for points lost on a two-way characteristic. When the applicant's
- * row value shows no risk of its own (a status of 0 or better, no late month), the column
- * feature's reason is given for the column value; otherwise the combined text.
+ * Returns the reason text for points lost on a two-way characteristic: the combined text when
+ * the applicant's row value shows risk of its own (a late status, a late month), else null.
+ * Points a safe row loses cannot be put on either feature alone, so the next reason is given.
  */
-export function interactionReasonFor(
-  rowFeature: FeatureName,
-  columnFeature: FeatureName,
-  rowValue: number,
-  columnValue: number,
-  placement: ReasonPlacement,
-): ReasonText | null {
-  if (!rowShowsRisk(rowFeature, rowValue)) return featureReason(columnFeature, columnValue, placement);
-  return interactionReason(rowFeature, columnFeature);
+export function interactionReasonFor(rowFeature: FeatureName, columnFeature: FeatureName, rowValue: number): ReasonText | null {
+  return rowShowsRisk(rowFeature, rowValue) ? interactionReason(rowFeature, columnFeature) : null;
 }
 
 function rowShowsRisk(feature: FeatureName, value: number): boolean {
@@ -324,6 +317,8 @@ export function featureReason(feature: FeatureName, value: number, placement: Re
   if (check && !(Number.isFinite(value) && check(value))) return null;
   const side = RISKY_SIDES[feature];
   if (side === undefined) return REASON_TEXTS[feature];
+  // Zero is the lowest value a payment, a payment ratio or a balance can take.
+  if (placement.slot === 'special' && value === 0) return side === 'low' ? REASON_TEXTS[feature] : neutralReason(feature);
   const sideHolds = placement.riskRisesWithValue === (side === 'high');
   return placement.slot === 'bin' && sideHolds ? REASON_TEXTS[feature] : neutralReason(feature);
 }

@@ -117,13 +117,14 @@ export function parseScorecard(json: unknown): Scorecard {
 
 function compileBins(table: BinTable): CompiledBins {
   const specials = table.specials ?? [];
+  const bins = table.bins;
   return {
-    upperEdges: Float64Array.from(table.bins.slice(0, -1), (bin) => bin.range[1] as number),
-    binPoints: Float64Array.from(table.bins, (bin) => bin.points),
+    upperEdges: Float64Array.from(bins.slice(0, -1), (bin) => bin.range[1] as number),
+    binPoints: Float64Array.from(bins, (bin) => bin.points),
     specialValues: Float64Array.from(specials, (special) => special.value),
     specialPoints: Float64Array.from(specials, (special) => special.points),
     missingPoints: table.missing.points,
-    riskRisesWithValue: table.bins.length > 1 ? table.bins[table.bins.length - 1].eventRate > table.bins[0].eventRate : null,
+    riskRisesWithValue: bins.length > 1 ? bins[bins.length - 1].eventRate > bins[0].eventRate : null,
   };
 }
 
@@ -151,7 +152,8 @@ export function scoreFeatures(model: Scorecard, values: FeatureValues): ScoreRes
   for (const { characteristic, pointsBelowBest } of losses) {
     if (reasons.length === MAX_REASONS) break;
     const reason = reasonOf(characteristic, values);
-    if (reason) reasons.push({ ...reason, feature: characteristic.name, pointsBelowBest });
+    if (!reason || reasons.some((given) => given.code === reason.code)) continue;
+    reasons.push({ ...reason, feature: characteristic.name, pointsBelowBest });
   }
   return {
     probabilityOfDefault: pointsToProbability(points, model.constants),
@@ -184,7 +186,7 @@ function reasonOf(characteristic: CompiledCharacteristic, values: FeatureValues)
   const placement = { slot, riskRisesWithValue: table.riskRisesWithValue };
   const { rowFeature } = characteristic;
   if (rowFeature === undefined) return featureReason(characteristic.feature, value, placement);
-  return interactionReasonFor(rowFeature, characteristic.feature, values[rowFeature], value, placement);
+  return interactionReasonFor(rowFeature, characteristic.feature, values[rowFeature]);
 }
 
 function pointsOf(characteristic: CompiledCharacteristic, values: FeatureValues): number {

@@ -43,10 +43,11 @@ export interface UserDocument extends StoredDocument {
   /** Day of month of every installment, fixed by the first draw. */
   repaymentDay?: number;
   /**
-   * Draw whose creation fixed `repaymentDay`. If that draw is cancelled while no other
-   * principal is in use, the day is released and the next draw fixes it again.
+   * Draws being paid out on a `repaymentDay` that no paid-out draw has used yet. The day is
+   * provisional while this list exists: the first payout makes it final (the list goes), and
+   * when the last of them fails the day is released for the next draw to fix again.
    */
-  repaymentDayDrawId?: string;
+  repaymentDayPendingDrawIds?: string[];
 }
 
 /** Returns a fresh user document for a first visit. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DocumentUpdate } from '../../adapters/storage/port';
 import type { DrawRequest, DrawView } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
@@ -121,7 +122,7 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
     await tx.update(USERS, caller.openId, {
       usedFen: { $inc: request.amountFen },
       repaymentDay: quote.repaymentDay,
-      ...(current.repaymentDay === undefined ? { repaymentDayDrawId: drawId } : {}),
+      ...provisionalDay(current, drawId),
     });
     if (plan.partner) {
       await reserveExposure(tx, plan.partner.id, plan.funding[1].principalFen, plan.partner.concentrationCapFen);
@@ -195,4 +196,14 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
     return toDrawView(settled, businessDate(services.clock.now()));
   }
   return toDrawView(draw, businessDate(services.clock.now()));
+}
+
+/**
+ * Adds a new draw to the draws holding a provisional repayment day: the borrower's first
+ * draw, or one made while every earlier draw on the day is still being paid out.
+ */
+function provisionalDay(user: UserDocument, drawId: string): DocumentUpdate {
+  const pending = user.repaymentDayPendingDrawIds;
+  if (user.repaymentDay !== undefined && pending === undefined) return {};
+  return { repaymentDayPendingDrawIds: [...(pending ?? []), drawId] };
 }

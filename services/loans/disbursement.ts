@@ -1,5 +1,5 @@
 import type { Transfer } from '../../adapters/ports/bank';
-import type { Transaction } from '../../adapters/storage/port';
+import type { DocumentUpdate, Transaction } from '../../adapters/storage/port';
 import { addDays, businessDate } from '../../core/dates';
 import { quoteDraw } from '../../core/quote';
 import type { Services } from '../container';
@@ -137,22 +137,34 @@ async function activateDraw(services: Services, drawId: string, transfer: Transf
       nextEventDate: installments[0].dueDate,
     };
     await tx.set(DRAWS, activated);
+    await fixRepaymentDay(tx, draw.openId);
     return activated;
   });
 }
 
 /**
- * Gives a cancelled draw's principal back to the line. The repayment day that draw fixed is
- * released too when no other principal is in use (no other draw was created while this one
- * was being paid out), so the borrower's next draw picks the day from its own date.
+ * Gives a cancelled draw's principal back to the line. While the repayment day is still
+ * provisional the draw leaves its list, and when no draw on the day is left being paid out
+ * the day is released, so the borrower's next draw picks the day from its own date.
  */
 async function restoreLine(tx: Transaction, draw: DrawDocument): Promise<void> {
   const user = await tx.get<UserDocument>(USERS, draw.openId);
-  const releaseDay = user?.repaymentDayDrawId === draw._id && user.usedFen === draw.principalFen;
-  await tx.update(USERS, draw.openId, {
-    usedFen: { $inc: -draw.principalFen },
-    ...(releaseDay ? { repaymentDay: { $unset: true }, repaymentDayDrawId: { $unset: true } } : {}),
-  });
+  const pending = user?.repaymentDayPendingDrawIds;
+  const update: DocumentUpdate = { usedFen: { $inc: -draw.principalFen } };
+  if (pending !== undefined) {
+    const rest = pending.filter((id) => id !== draw._id);
+    if (rest.length > 0) update.repaymentDayPendingDrawIds = rest;
+    else Object.assign(update, { repaymentDay: { $unset: true }, repaymentDayPendingDrawIds: { $unset: true } });
+  }
+  await tx.update(USERS, draw.openId, update);
+}
+
+/** Makes the repayment day final once a draw on it is paid out. */
+async function fixRepaymentDay(tx: Transaction, openId: string): Promise<void> {
+  const user = await tx.get<UserDocument>(USERS, openId);
+  if (user?.repaymentDayPendingDrawIds !== undefined) {
+    await tx.update(USERS, openId, { repaymentDayPendingDrawIds: { $unset: true } });
+  }
 }
 
 async function cancelDraw(services: Services, drawId: string, transfer: Transfer, requestId: string) {

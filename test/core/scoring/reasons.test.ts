@@ -43,6 +43,11 @@ describe('featureReason', () => {
     expect(reason?.en).toBe('Months paying only the minimum adds risk');
   });
 
+  it('keeps a low text for a zero payment', () => {
+    const reason = featureReason('paymentLatest', 0, { slot: 'special', riskRisesWithValue: true });
+    expect(reason).toEqual(REASON_TEXTS.paymentLatest);
+  });
+
   it('goes neutral for a special or missing value', () => {
     const special = featureReason('utilisationMax6m', 0, { slot: 'special', riskRisesWithValue: true });
     expect(special).toEqual(neutralReason('utilisationMax6m'));
@@ -69,16 +74,16 @@ describe('interactionReason', () => {
 
 describe('interactionReasonFor', () => {
   it('gives the combined text for a late row', () => {
-    const reason = interactionReasonFor('latestStatus', 'limitBalance', 2, 20_000, falling);
+    const reason = interactionReasonFor('latestStatus', 'limitBalance', 2);
     expect(reason).toEqual(interactionReason('latestStatus', 'limitBalance'));
   });
 
-  it('gives the column reason for a row without risk', () => {
-    expect(interactionReasonFor('latestStatus', 'limitBalance', -1, 20_000, falling)).toEqual(REASON_TEXTS.limitBalance);
-    expect(interactionReasonFor('monthsLate2Plus6m', 'paymentAvg6m', 0, 500, falling)).toEqual(REASON_TEXTS.paymentAvg6m);
-  });
-
-  it('gives no reason for a paid-in-full status column', () => {
-    expect(interactionReasonFor('latestStatus', 'previousStatus', 0, -1, rising)).toBeNull();
+  it.each([
+    ['latestStatus', -1],
+    ['latestStatus', 0],
+    ['monthsLate2Plus6m', 0],
+    ['monthsSinceLate', 6],
+  ] as const)('gives no reason for a safe %s row', (rowFeature, rowValue) => {
+    expect(interactionReasonFor(rowFeature, 'paymentAvg6m', rowValue)).toBeNull();
   });
 });
