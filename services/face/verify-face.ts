@@ -60,7 +60,8 @@ export async function verifyFace(services: Services, caller: Caller, selfieBase6
   await recordFaceCheck(services, {
     openId: caller.openId,
     method: 'selfie',
-    outcome: comparison.outcome,
+    // Only a recorded 'match' moves the account on, so a refused copy must not be recorded as one.
+    outcome: copyOfPhotoOnFile ? 'photo_on_file_copy' : comparison.outcome,
     distance: 'distance' in comparison ? comparison.distance : null,
     threshold: 'threshold' in comparison ? comparison.threshold : null,
     modelVersion: comparison.modelVersion,

@@ -49,6 +49,10 @@ describe('face check in the sandbox', () => {
       expect(result.passed).toBe(false);
       expect(result.message).toContain('登记照片');
       expect(result.stage).toBe('identity_verified');
+      const status = await sandbox.ok<AccountStatus>('account', 'photo_copy', { action: 'status' });
+      expect(status.stage).toBe('identity_verified');
+      const line = await sandbox.call('creditLine', 'photo_copy', { action: 'evaluate' });
+      expect(line.ok).toBe(false);
     } finally {
       await sandbox.close();
     }
