@@ -16,11 +16,12 @@ import { DRAWS, type DrawDocument } from './draw-document';
 const WAIT_FOR_SETTLEMENT_MS = 2_000;
 const POLL_INTERVAL_MS = 100;
 
+/** Reason a payout failed, as a full sentence the borrower reads before "the line is restored". */
 const FAILURE_REASONS: Record<string, string> = {
-  insufficient_funds: '收款银行退回了这笔放款，请稍后重试。',
-  account_closed: '收款银行卡已销户，放款未成功，请更换银行卡后重新借款。',
-  timeout: '银行处理超时，放款未成功，借款已取消，您无需还款。',
-  rejected: '银行拒绝了这笔放款，借款已取消，您无需还款。',
+  insufficient_funds: '收款银行退回了这笔放款，借款已取消，请稍后重试。',
+  account_closed: '收款银行卡已销户，放款未成功，借款已取消。',
+  timeout: '银行处理超时，放款未成功，借款已取消。',
+  rejected: '银行拒绝了这笔放款，借款已取消。',
 };
 
 /** Sends the payout for a draw; the rail treats a repeated transfer id as the same transfer. */

@@ -141,11 +141,11 @@ describe('borrow page', () => {
   });
 
   it('explains a cancelled draw', async () => {
-    onCloud('draw', () => ({ ...activeDraw, status: 'cancelled', cancelReason: '银行卡状态异常' }));
+    onCloud('draw', () => ({ ...activeDraw, status: 'cancelled', cancelReason: '银行拒绝了这笔放款，借款已取消。' }));
     await quoteTenThousand();
     fireEvent.click(screen.getByText('下一步：确认借款'));
     fireEvent.click(screen.getByText('确认借款'));
-    expect(await screen.findByText(/借款已取消：银行卡状态异常/)).toBeTruthy();
+    expect(await screen.findByText('银行拒绝了这笔放款，借款已取消。额度已恢复，您不需要支付任何利息。')).toBeTruthy();
   });
 
   it('re-reads a draw that is still disbursing', async () => {

@@ -142,7 +142,8 @@ describeWithBrowser('borrower journey in the browser', () => {
     await tap('去借钱');
 
     await page.getByText(/^可用额度 ¥/).waitFor();
-    await fill('borrow-amount', '1000');
+    // Typed key by key, as a borrower would: the decimal point must survive (1000.0 is ¥1,000).
+    await page.locator('#borrow-amount input').pressSequentially('1000.0');
     await tap('10 期');
     await tap('查看还款计划');
     await page.locator('#borrow-quote').waitFor();

@@ -66,7 +66,8 @@ export function BorrowForm({ line, onQuote }: BorrowFormProps) {
       <FormField
         id='borrow-amount'
         label={AMOUNT_LABEL}
-        type='number'
+        // 'digit' keeps a typed decimal point: 'number' drops it, so 600.0 would become 6000.
+        type='digit'
         maxlength={8}
         placeholder='例如 5000'
         value={amountText}

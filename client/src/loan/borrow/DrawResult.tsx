@@ -10,13 +10,11 @@ export function DrawResult({ draw }: { draw: DrawView }) {
   const open = () =>
     Taro.redirectTo({ url: `${ROUTES.loanDetail}?drawId=${encodeURIComponent(draw.drawId)}` });
   if (draw.status === 'cancelled') {
-    const reason = draw.cancelReason ?? '放款未成功';
+    // The reason is a full sentence that ends in a full stop.
+    const reason = draw.cancelReason ?? '放款未成功，借款已取消。';
     return (
       <>
-        <Notice
-          kind='error'
-          message={`借款已取消：${reason}。额度已恢复，您不需要支付任何利息。`}
-        />
+        <Notice kind='error' message={`${reason}额度已恢复，您不需要支付任何利息。`} />
         <Button className='btn btn-secondary' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
           返回首页
         </Button>
