@@ -331,10 +331,13 @@ function statusMonthReason(month: { code: string; zh: string; en: string }, code
   return null;
 }
 
-/** Returns a text that names the feature without a side, e.g. "Peak utilisation over six months adds risk". */
+/**
+ * Returns a text that names the feature as a factor without a side, e.g. "Your peak
+ * utilisation over six months lowered the score", so it claims nothing about the value.
+ */
 export function neutralReason(feature: FeatureName): ReasonText {
   const label = FEATURE_LABELS[feature];
-  return text(`${codeOf(feature)}_RISK`, `${label.zh}增加了风险`, `${capitalise(label.en)} adds risk`);
+  return text(`${codeOf(feature)}_RISK`, `“${label.zh}”这一项拉低了评分`, `Your ${label.en} lowered the score`);
 }
 
 /** UPPER_SNAKE code of a feature name, e.g. `utilisationMax6m` → `UTILISATION_MAX6M`. */

@@ -60,5 +60,7 @@ describe('credit page', () => {
     expect(screen.getByText('· 近期有多次逾期还款')).toBeTruthy();
     expect(screen.getByText('· 信用卡使用率过高')).toBeTruthy();
     expect(screen.queryByText('去借钱')).toBeNull();
+    fireEvent.click(screen.getByText('返回首页'));
+    expect(navigation).toEqual([{ method: 'reLaunch', url: '/pages/index/index' }]);
   });
 });

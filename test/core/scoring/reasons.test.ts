@@ -40,7 +40,7 @@ describe('featureReason', () => {
   it('goes neutral where the table disagrees', () => {
     const reason = featureReason('monthsRevolving6m', 0, falling);
     expect(reason?.code).toBe('MONTHS_REVOLVING6M_RISK');
-    expect(reason?.en).toBe('Months paying only the minimum adds risk');
+    expect(reason?.en).toBe('Your months paying only the minimum lowered the score');
   });
 
   it('keeps a low text for a zero payment', () => {
@@ -51,7 +51,7 @@ describe('featureReason', () => {
   it('goes neutral for a special or missing value', () => {
     const special = featureReason('utilisationMax6m', 0, { slot: 'special', riskRisesWithValue: true });
     expect(special).toEqual(neutralReason('utilisationMax6m'));
-    expect(special?.zh).toBe('近六个月最高额度使用率增加了风险');
+    expect(special?.zh).toBe('“近六个月最高额度使用率”这一项拉低了评分');
     const missing = featureReason('paymentRatioLatest', Number.NaN, { slot: 'missing', riskRisesWithValue: false });
     expect(missing?.code).toBe('PAYMENT_RATIO_LATEST_RISK');
   });

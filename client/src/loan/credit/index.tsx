@@ -49,7 +49,11 @@ function CreditBody({ line }: { line: CreditLineView }) {
         <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: ROUTES.borrow })}>
           去借钱
         </Button>
-      ) : null}
+      ) : (
+        <Button className='btn btn-secondary' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
+          返回首页
+        </Button>
+      )}
       <Text className='hint'>
         评估日期 {businessDate(line.decidedAt)} · 模型版本 {line.modelVersion}
       </Text>
