@@ -124,7 +124,7 @@ describe('empty field check', () => {
     ['name', '请输入姓名。'],
     ['idNumber', '请输入身份证号码。'],
     ['cardNumber', '请输入银行卡号。'],
-    ['phone', '请输入手机号。'],
+    ['phone', '请输入手机号码。'],
   ] as const)('asks for an empty %s', (field, message) => {
     expect(checkField(field, '').error).toBe(message);
     expect(checkField(field, '  ').error).toBe(message);
@@ -190,7 +190,7 @@ describe('open account page', () => {
     expect(screen.getByText('请输入姓名。')).toBeTruthy();
     expect(screen.getByText('请输入身份证号码。')).toBeTruthy();
     expect(screen.getByText('请输入银行卡号。')).toBeTruthy();
-    expect(screen.getByText('请输入手机号。')).toBeTruthy();
+    expect(screen.getByText('请输入手机号码。')).toBeTruthy();
     expect(screen.getByText('请输入短信验证码。')).toBeTruthy();
     expect(screen.queryByText(/姓名只能包含汉字/)).toBeNull();
     expect(screen.queryByText(/身份证号码应为18位/)).toBeNull();

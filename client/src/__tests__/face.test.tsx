@@ -99,6 +99,7 @@ describe('face page', () => {
         '照片与身份证件登记的照片不一致。请本人正对镜头重新拍摄。今日还可核验 3 次。',
       ),
     ).toBeTruthy();
+    expect(screen.getAllByText(/还可核验 3 次/)).toHaveLength(1);
   });
 
   it('stops offering capture when no attempts remain', async () => {

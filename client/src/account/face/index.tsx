@@ -39,7 +39,9 @@ function FaceStep({ status }: { status: AccountStatus }) {
   return (
     <View>
       <Text className='muted'>
-        请本人正对镜头，光线充足，不戴帽子和墨镜。{attemptsText(attemptsLeft)}
+        请本人正对镜头，光线充足，不戴帽子和墨镜。
+        {/* After a failed check its notice states the attempts left, so the hint does not repeat them. */}
+        {result && !result.passed ? null : attemptsText(attemptsLeft)}
       </Text>
       {result && !result.passed ? (
         <Notice kind='error' message={failureText(result)} />

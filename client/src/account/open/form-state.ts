@@ -37,7 +37,7 @@ const EMPTY_FIELD_MESSAGES: Record<Exclude<OpenFormField, 'code'>, string> = {
   name: '请输入姓名。',
   idNumber: '请输入身份证号码。',
   cardNumber: '请输入银行卡号。',
-  phone: '请输入手机号。',
+  phone: '请输入手机号码。',
 };
 
 /**

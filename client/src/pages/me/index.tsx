@@ -33,7 +33,7 @@ function AccountCard({ status }: { status: AccountStatus }) {
         <Text className='card-title'>账户信息</Text>
         <InfoRow label='姓名' value={status.maskedName ?? '—'} />
         <InfoRow label='身份证号' value={status.maskedIdNumber ?? '—'} />
-        <InfoRow label='手机号' value={status.maskedPhone ?? '—'} />
+        <InfoRow label='手机号码' value={status.maskedPhone ?? '—'} />
         <InfoRow label='银行卡' value={status.maskedBankCard ?? '—'} />
       </View>
       <View className='card'>
