@@ -196,6 +196,8 @@ export interface LoanQuote {
   installments: InstallmentView[];
   totalInterestFen: number;
   totalRepaymentFen: number;
+  /** The bound card the money goes to, masked to its last four digits (e.g. "**** 3255"). */
+  maskedBankCard: string;
 }
 
 // ---- draw ------------------------------------------------------------------------------

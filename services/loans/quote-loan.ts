@@ -6,6 +6,8 @@ import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
+import { readPii } from '../privacy/user-pii';
+import { maskCardNumber } from '../../core/validation/mask';
 
 /** Quotes a draw on today's date at the borrower's rate and repayment day; nothing is stored. */
 export async function quoteLoan(services: Services, caller: Caller, amountFen: number, termMonths: TermMonths): Promise<LoanQuote> {
@@ -41,6 +43,7 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     })),
     totalInterestFen: quote.totalInterestFen,
     totalRepaymentFen: quote.totalRepaymentFen,
+    maskedBankCard: maskCardNumber(readPii(services, user)?.bankCard ?? ''),
   };
 }
 

@@ -38,6 +38,7 @@ describe('draw', () => {
     expect(quote.installments.reduce((sum, row) => sum + row.principalFen, 0)).toBe(1_000_000);
     expect(quote.aprBasisPoints).toBeLessThanOrEqual(2400);
     expect(quote.aprText).toMatch(/^\d+\.\d{2}%$/);
+    expect(quote.maskedBankCard).toBe(`**** ${person.bankCard.slice(-4)}`);
     expect(await drawCount('user_quote')).toBe(0);
   });
 

@@ -110,6 +110,7 @@ describe('borrow page', () => {
     );
     await quoteTenThousand();
     fireEvent.click(screen.getByText('下一步：确认借款'));
+    expect(screen.getByText(/款项将发放至您绑定的银行卡 \*\*\*\* 3255。/)).toBeTruthy();
     fireEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText(/放款中/)).toBeTruthy();
     finish(activeDraw);

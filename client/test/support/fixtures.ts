@@ -105,6 +105,7 @@ export const quote: LoanQuote = {
   ],
   totalInterestFen: 45_100,
   totalRepaymentFen: 1_045_100,
+  maskedBankCard: '**** 3255',
 };
 
 export const activeDraw: DrawView = {

@@ -34,7 +34,7 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
         <Text className='card-title'>请核对借款信息</Text>
         <Text className='consent-text'>
           借款 {formatMoney(quote.amountFen)}，分 {quote.termMonths} 期，年化利率 {quote.aprText}，
-          还款总额 {formatMoney(quote.totalRepaymentFen)}。款项将发放至您绑定的银行卡。
+          还款总额 {formatMoney(quote.totalRepaymentFen)}。款项将发放至您绑定的银行卡 {quote.maskedBankCard}。
         </Text>
         {draw.state.phase === 'failed' ? (
           <Notice kind='error' message={draw.state.message} />
