@@ -9,28 +9,26 @@ export interface ReasonText {
 
 const text = (code: string, zh: string, en: string): ReasonText => ({ code, zh, en });
 
+/** The six month-by-month repayment-status features, whose reason depends on the month's code. */
+type StatusMonthFeature =
+  | 'latestStatus'
+  | 'previousStatus'
+  | 'status3mAgo'
+  | 'status4mAgo'
+  | 'status5mAgo'
+  | 'status6mAgo';
+
+/** Every feature but the repayment-status months, which have no fixed reason text. */
+type TextFeature = Exclude<FeatureName, StatusMonthFeature>;
+
 /**
  * Reason text for each feature. A reason is given when the applicant's bin earns fewer points
  * than the feature's best bin. Where the text names a risky side, {@link RISKY_SIDES} records
  * it, and {@link featureReason} falls back to a neutral text when the fitted table or the
- * applicant's own value does not bear that side out. Month-by-month repayment status uses the
- * texts of {@link STATUS_MONTHS} instead, chosen by the applicant's code.
+ * applicant's own value does not bear that side out. Month-by-month repayment status has no
+ * entry: its text is built from {@link STATUS_MONTHS} by the applicant's code.
  */
-export const REASON_TEXTS: Record<FeatureName, ReasonText> = {
-  latestStatus: text(
-    'LATEST_PAYMENT_STATUS',
-    '最近一期还款状况不佳',
-    'The most recent repayment was not in good standing',
-  ),
-  previousStatus: text(
-    'PREVIOUS_PAYMENT_STATUS',
-    '上一期还款状况不佳',
-    'Repayment the month before was not in good standing',
-  ),
-  status3mAgo: text('STATUS_3M_AGO', '三个月前的还款状况不佳', 'Repayment three months ago was weak'),
-  status4mAgo: text('STATUS_4M_AGO', '四个月前的还款状况不佳', 'Repayment four months ago was weak'),
-  status5mAgo: text('STATUS_5M_AGO', '五个月前的还款状况不佳', 'Repayment five months ago was weak'),
-  status6mAgo: text('STATUS_6M_AGO', '六个月前的还款状况不佳', 'Repayment six months ago was weak'),
+export const REASON_TEXTS: Record<TextFeature, ReasonText> = {
   worstStatus6m: text(
     'LATE_PAYMENT_6M',
     '近六个月内有逾期还款',
@@ -225,7 +223,7 @@ export function interactionReasonFor(rowFeature: FeatureName, columnFeature: Fea
 }
 
 function rowShowsRisk(feature: FeatureName, value: number): boolean {
-  if (STATUS_MONTHS[feature]) return value >= 1;
+  if (isStatusMonth(feature)) return value >= 1;
   const check = FACT_CHECKS[feature];
   return check ? check(value) : true;
 }
@@ -246,7 +244,7 @@ export function interactionReason(rowFeature: FeatureName, columnFeature: Featur
 export type RiskySide = 'high' | 'low';
 
 /** Risky side named by each directional text in {@link REASON_TEXTS}; neutral texts are absent. */
-export const RISKY_SIDES: Partial<Record<FeatureName, RiskySide>> = {
+export const RISKY_SIDES: Partial<Record<TextFeature, RiskySide>> = {
   monthsPaidInFull6m: 'low',
   monthsRevolving6m: 'high',
   statusTrend: 'high',
@@ -285,7 +283,7 @@ const FACT_CHECKS: Partial<Record<FeatureName, (value: number) => boolean>> = {
 };
 
 /** Month of each repayment-status feature, as its reason texts name it. */
-const STATUS_MONTHS: Partial<Record<FeatureName, { code: string; zh: string; en: string }>> = {
+const STATUS_MONTHS: Record<StatusMonthFeature, { code: string; zh: string; en: string }> = {
   latestStatus: { code: 'LATEST', zh: '最近一期', en: 'the most recent bill' },
   previousStatus: { code: 'PREVIOUS', zh: '上一期', en: 'the bill a month earlier' },
   status3mAgo: { code: 'STATUS_3M_AGO', zh: '三个月前', en: 'the bill three months ago' },
@@ -293,6 +291,10 @@ const STATUS_MONTHS: Partial<Record<FeatureName, { code: string; zh: string; en:
   status5mAgo: { code: 'STATUS_5M_AGO', zh: '五个月前', en: 'the bill five months ago' },
   status6mAgo: { code: 'STATUS_6M_AGO', zh: '六个月前', en: 'the bill six months ago' },
 };
+
+function isStatusMonth(feature: FeatureName): feature is StatusMonthFeature {
+  return Object.prototype.hasOwnProperty.call(STATUS_MONTHS, feature);
+}
 
 /** Position of an applicant's value in a feature's table. */
 export interface ReasonPlacement {
@@ -307,12 +309,12 @@ export interface ReasonPlacement {
  * no true reason can be stated. A repayment-status month gives "late" for a code of 1 or
  * more, "minimum only" for 0, and no reason for paid in full or no balance. A text stating a
  * fact (a late payment, a missed payment) needs the applicant's value to show it. A text
- * naming a risky side is replaced by a neutral one when the value sits in a special or
- * missing bin, or when the table's risk runs the other way.
+ * naming a risky side is replaced by a neutral one when the value sits in the missing bin or
+ * a special bin (a zero on the low side keeps its text), or when the table's risk runs the
+ * other way.
  */
 export function featureReason(feature: FeatureName, value: number, placement: ReasonPlacement): ReasonText | null {
-  const month = STATUS_MONTHS[feature];
-  if (month) return statusMonthReason(month, value);
+  if (isStatusMonth(feature)) return statusMonthReason(STATUS_MONTHS[feature], value);
   const check = FACT_CHECKS[feature];
   if (check && !(Number.isFinite(value) && check(value))) return null;
   const side = RISKY_SIDES[feature];

@@ -83,7 +83,7 @@ describe('reason texts across 30,000 profiles', () => {
     expect(found.examples, `${found.count} applicants`).toEqual([]);
   });
 
-  it.each(Object.entries(RISKY_SIDES) as [FeatureName, 'high' | 'low'][])(
+  it.each(Object.entries(RISKY_SIDES) as [keyof typeof REASON_TEXTS, 'high' | 'low'][])(
     'side text of %s at best end',
     (feature, side) => {
       const edges = ownEdges(feature);
