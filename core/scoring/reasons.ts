@@ -309,9 +309,8 @@ export interface ReasonPlacement {
  * no true reason can be stated. A repayment-status month gives "late" for a code of 1 or
  * more, "minimum only" for 0, and no reason for paid in full or no balance. A text stating a
  * fact (a late payment, a missed payment) needs the applicant's value to show it. A text
- * naming a risky side is replaced by a neutral one when the value sits in the missing bin or
- * a special bin (a zero on the low side keeps its text), or when the table's risk runs the
- * other way.
+ * naming a risky side turns neutral when the value sits in the missing bin or a special bin,
+ * or when the table's risk runs the other way. A zero on the low side keeps its text.
  */
 export function featureReason(feature: FeatureName, value: number, placement: ReasonPlacement): ReasonText | null {
   if (isStatusMonth(feature)) return statusMonthReason(STATUS_MONTHS[feature], value);

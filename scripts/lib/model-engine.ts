@@ -36,7 +36,7 @@ export interface EngineOptions {
  * Encoding of a characteristic in the regression. `woe`: one coefficient on the bin's WOE, so
  * the points follow the WOE and stay monotone wherever the bad rate is. `onehot`: one
  * coefficient per bin, for categorical codes whose bins have no order. `bins`: one coefficient
- * per bin of a monotone-binned characteristic, constrained to follow its bad-rate trend: where
+ * per bin of a monotone-binned characteristic, constrained to follow its bad-rate trend. Where
  * two neighbouring bins' coefficients cross, the two bins share one coefficient and the fit is
  * repeated, so the points stay monotone while each bin's points come from the joint fit.
  */

@@ -65,12 +65,12 @@ afterEach(async () => {
 const nextKey = () => `00000000-0000-4000-9000-${String((keyCounter += 1)).padStart(12, '0')}`;
 
 /** Onboards one borrower on a fresh harness and returns services that pay out through a scripted rail. */
-async function setUp(openId: string): Promise<{ h: Harness; services: Services; rail: ScriptedPayoutRail }> {
-  const h = await createHarness();
-  harness = h;
-  await onboard(h, openId, person);
-  const rail = new ScriptedPayoutRail(h.services.bank);
-  return { h, services: { ...h.services, bank: rail }, rail };
+async function setUp(openId: string): Promise<{ own: Harness; services: Services; rail: ScriptedPayoutRail }> {
+  const own = await createHarness();
+  harness = own;
+  await onboard(own, openId, person);
+  const rail = new ScriptedPayoutRail(own.services.bank);
+  return { own, services: { ...own.services, bank: rail }, rail };
 }
 
 function draw(services: Services, openId: string, amountFen: number): Promise<DrawView> {
@@ -78,17 +78,17 @@ function draw(services: Services, openId: string, amountFen: number): Promise<Dr
   return createDraw(services, caller, { amountFen, termMonths: 5, idempotencyKey: nextKey() }, `req-${nextKey()}`);
 }
 
-async function userOf(h: Harness, openId: string): Promise<UserDocument | null> {
-  return h.services.store.get<UserDocument>(USERS, openId);
+async function userOf(own: Harness, openId: string): Promise<UserDocument | null> {
+  return own.services.store.get<UserDocument>(USERS, openId);
 }
 
-async function drawOf(h: Harness, drawId: string): Promise<DrawDocument | null> {
-  return h.services.store.get<DrawDocument>(DRAWS, drawId);
+async function drawOf(own: Harness, drawId: string): Promise<DrawDocument | null> {
+  return own.services.store.get<DrawDocument>(DRAWS, drawId);
 }
 
 describe('repayment day with two draws', () => {
   it('second draw keeps first day', async () => {
-    const { h, services, rail } = await setUp('day_keep');
+    const { own, services, rail } = await setUp('day_keep');
     const first = await draw(services, 'day_keep', 50_000);
     const second = await draw(services, 'day_keep', 60_000);
     expect(first.status).toBe('disbursing');
@@ -99,16 +99,16 @@ describe('repayment day with two draws', () => {
     rail.succeed(second);
     expect((await settleDisbursement(services, second.drawId, 'req-ok')).status).toBe('active');
 
-    const user = await userOf(h, 'day_keep');
-    const active = await drawOf(h, second.drawId);
+    const user = await userOf(own, 'day_keep');
+    const active = await drawOf(own, second.drawId);
     expect(user?.usedFen).toBe(60_000);
     expect(user?.repaymentDay).toBe(10);
     expect(active?.repaymentDay).toBe(10);
-    await expectBalancedLedger(h);
+    await expectBalancedLedger(own);
   });
 
   it('both draws failing release day', async () => {
-    const { h, services, rail } = await setUp('day_both');
+    const { own, services, rail } = await setUp('day_both');
     const first = await draw(services, 'day_both', 50_000);
     const second = await draw(services, 'day_both', 60_000);
 
@@ -118,20 +118,20 @@ describe('repayment day with two draws', () => {
     await settleDisbursement(services, second.drawId, 'req-fail-2');
 
     // No payout ever succeeded, so no schedule uses the 10th.
-    const user = await userOf(h, 'day_both');
+    const user = await userOf(own, 'day_both');
     expect(user?.usedFen).toBe(0);
     expect(user?.repaymentDay).toBeUndefined();
   });
 
   it('repaid second draw keeps day', async () => {
-    const { h, services, rail } = await setUp('day_repaid_second');
+    const { own, services, rail } = await setUp('day_repaid_second');
     const first = await draw(services, 'day_repaid_second', 50_000);
     const second = await draw(services, 'day_repaid_second', 60_000);
     rail.succeed(second);
     expect((await settleDisbursement(services, second.drawId, 'req-ok')).status).toBe('active');
 
-    const quote = await h.ok<RepaymentQuote>('repay', 'day_repaid_second', { action: 'quote', drawId: second.drawId, kind: 'payoff' });
-    const paid = await h.ok<RepaymentView>('repay', 'day_repaid_second', {
+    const quote = await own.ok<RepaymentQuote>('repay', 'day_repaid_second', { action: 'quote', drawId: second.drawId, kind: 'payoff' });
+    const paid = await own.ok<RepaymentView>('repay', 'day_repaid_second', {
       action: 'pay',
       drawId: second.drawId,
       kind: 'payoff',
@@ -144,7 +144,7 @@ describe('repayment day with two draws', () => {
     await settleDisbursement(services, first.drawId, 'req-fail');
 
     // The second draw was paid out on a schedule due on the 10th, so the 10th stays fixed.
-    const user = await userOf(h, 'day_repaid_second');
+    const user = await userOf(own, 'day_repaid_second');
     expect(user?.usedFen).toBe(0);
     expect(user?.repaymentDay).toBe(10);
   });
@@ -152,7 +152,7 @@ describe('repayment day with two draws', () => {
 
 describe('repayment day on cancellation', () => {
   it('retried cancellation restores once', async () => {
-    const { h, services, rail } = await setUp('day_retry');
+    const { own, services, rail } = await setUp('day_retry');
     const first = await draw(services, 'day_retry', 50_000);
     rail.fail(first);
     const settled = await Promise.all([
@@ -162,32 +162,32 @@ describe('repayment day on cancellation', () => {
     await settleDisbursement(services, first.drawId, 'req-c');
 
     expect(settled.map((item) => item.status)).toEqual(['cancelled', 'cancelled']);
-    const user = await userOf(h, 'day_retry');
+    const user = await userOf(own, 'day_retry');
     expect(user?.usedFen).toBe(0);
     expect(user?.repaymentDay).toBeUndefined();
     expect(user?.repaymentDayDrawId).toBeUndefined();
-    await expectBalancedLedger(h);
+    await expectBalancedLedger(own);
   });
 
   it('repaid first draw keeps day', async () => {
-    const { h, services, rail } = await setUp('day_repaid_first');
-    const paidOut = await h.ok<DrawView>('draw', 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey() });
+    const { own, services, rail } = await setUp('day_repaid_first');
+    const paidOut = await own.ok<DrawView>('draw', 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey() });
     expect(paidOut.status).toBe('active');
-    const quote = await h.ok<RepaymentQuote>('repay', 'day_repaid_first', { action: 'quote', drawId: paidOut.drawId, kind: 'payoff' });
-    await h.ok<RepaymentView>('repay', 'day_repaid_first', {
+    const quote = await own.ok<RepaymentQuote>('repay', 'day_repaid_first', { action: 'quote', drawId: paidOut.drawId, kind: 'payoff' });
+    await own.ok<RepaymentView>('repay', 'day_repaid_first', {
       action: 'pay',
       drawId: paidOut.drawId,
       kind: 'payoff',
       amountFen: quote.amountFen,
       idempotencyKey: nextKey(),
     });
-    expect((await userOf(h, 'day_repaid_first'))?.usedFen).toBe(0);
+    expect((await userOf(own, 'day_repaid_first'))?.usedFen).toBe(0);
 
     const failing = await draw(services, 'day_repaid_first', 50_000);
     rail.fail(failing);
     await settleDisbursement(services, failing.drawId, 'req-fail');
 
-    const user = await userOf(h, 'day_repaid_first');
+    const user = await userOf(own, 'day_repaid_first');
     expect(user?.usedFen).toBe(0);
     expect(user?.repaymentDay).toBe(10);
   });
