@@ -1,31 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { onboard, type Harness } from '../support/harness';
 import {
   balanceFen,
   exposureFen,
-  ledgerProblems,
   nextKey,
   storedDraw,
   type ApprovedPerson,
+  colendingSuite,
+  OPEN_POLICY,
 } from './colending-support';
 
-let people: ApprovedPerson[];
-let harness: Harness | undefined;
+const suite = colendingSuite();
 
-beforeAll(async () => {
-  people = await approvedPeople();
-});
-
-afterEach(async () => {
-  if (harness) expect(await ledgerProblems(harness)).toEqual([]);
-  await harness?.close();
-  harness = undefined;
-});
-
-const OPEN_POLICY = { minDisplayScore: 0, maxLineFen: Number.MAX_SAFE_INTEGER };
 
 /** Bank A runs out of facility after 10 draws of 500 CNY, and bank B reaches its cap after 10. */
 const TIGHT_PARTNERS: PartnerConfig[] = [
@@ -35,7 +24,7 @@ const TIGHT_PARTNERS: PartnerConfig[] = [
 
 /** Borrowers with good cards and a line of at least 30,000 CNY. */
 function largeLines(count: number): ApprovedPerson[] {
-  return people.filter(({ person, lineFen }) => !person.bankCard.startsWith('6217') && lineFen >= 3_000_000).slice(0, count);
+  return suite.people().filter(({ person, lineFen }) => !person.bankCard.startsWith('6217') && lineFen >= 3_000_000).slice(0, count);
 }
 
 async function concurrentDraws(h: Harness, openIds: string[], perUser: number, amountFen: number) {
@@ -50,7 +39,7 @@ async function concurrentDraws(h: Harness, openIds: string[], perUser: number, a
 
 describe('partner limits under 50 concurrent draws', () => {
   it('funds every draw without passing a facility or cap', async () => {
-    const h = (harness = await createHarness({ partners: TIGHT_PARTNERS }));
+    const h = await suite.open({ partners: TIGHT_PARTNERS });
     const borrowers = largeLines(5);
     const openIds = borrowers.map((_, index) => `busy_${index}`);
     for (const [index, { person }] of borrowers.entries()) await onboard(h, openIds[index], person);
@@ -81,7 +70,7 @@ describe('partner limits under 50 concurrent draws', () => {
   });
 
   it('spreads concurrent draws over both partners', async () => {
-    const h = (harness = await createHarness());
+    const h = await suite.open();
     const borrowers = largeLines(4).filter(({ lineFen }) => lineFen <= SANDBOX_PARTNERS[1].eligibility.maxLineFen);
     const openIds = borrowers.map((_, index) => `spread_${index}`);
     for (const [index, { person }] of borrowers.entries()) await onboard(h, openIds[index], person);

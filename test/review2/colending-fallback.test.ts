@@ -1,36 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { parsePartners, SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { onboard } from '../support/harness';
 import {
   coLendable,
   drawFor,
-  ledgerProblems,
   nextKey,
   ScriptedPartnerBank,
   storedDraw,
   type ApprovedPerson,
+  colendingSuite,
+  OPEN_POLICY,
 } from './colending-support';
 
-let people: ApprovedPerson[];
-let harness: Harness | undefined;
+const suite = colendingSuite();
 
-beforeAll(async () => {
-  people = await approvedPeople();
-});
-
-afterEach(async () => {
-  if (harness) expect(await ledgerProblems(harness)).toEqual([]);
-  await harness?.close();
-  harness = undefined;
-});
-
-const OPEN_POLICY = { minDisplayScore: 0, maxLineFen: Number.MAX_SAFE_INTEGER };
 const OPEN_PARTNERS: PartnerConfig[] = SANDBOX_PARTNERS.map((partner) => ({ ...partner, eligibility: OPEN_POLICY }));
 
 function largeLine(): ApprovedPerson {
-  const found = people.find(({ person, lineFen }) => !person.bankCard.startsWith('6217') && lineFen >= 3_000_000);
+  const found = suite.people().find(({ person, lineFen }) => !person.bankCard.startsWith('6217') && lineFen >= 3_000_000);
   if (!found) throw new Error('no approved person with a line of 30,000 CNY');
   return found;
 }
@@ -38,8 +27,8 @@ function largeLine(): ApprovedPerson {
 describe('fallback order', () => {
   it('asks bank B after bank A declines', async () => {
     const bank = new ScriptedPartnerBank({ bank_a: 'decline', bank_b: 'approve' });
-    const h = (harness = await createHarness({ partnerBank: bank }));
-    const [{ person }] = coLendable(people, 1, 4);
+    const h = await suite.open({ partnerBank: bank });
+    const [{ person }] = coLendable(suite.people(), 1, 4);
     await onboard(h, 'fb_decline', person);
     const view = await drawFor(h, 'fb_decline', 100_000);
     const draw = await storedDraw(h, view.drawId);
@@ -56,8 +45,8 @@ describe('fallback order', () => {
 
   it('falls back when a partner never responds', async () => {
     const bank = new ScriptedPartnerBank({ bank_a: 'silent', bank_b: 'approve' });
-    const h = (harness = await createHarness({ partnerBank: bank }));
-    const [{ person }] = coLendable(people, 1, 5);
+    const h = await suite.open({ partnerBank: bank });
+    const [{ person }] = coLendable(suite.people(), 1, 5);
     await onboard(h, 'fb_silent', person);
     const started = Date.now();
     const call = h.call<DrawView>('draw', 'fb_silent', { amountFen: 100_000, termMonths: 5, idempotencyKey: nextKey() });
@@ -74,7 +63,7 @@ describe('fallback order', () => {
 describe('rotation', () => {
   it('alternates partners over 40 draws', async () => {
     const bank = new ScriptedPartnerBank({});
-    const h = (harness = await createHarness({ partners: OPEN_PARTNERS, partnerBank: bank }));
+    const h = await suite.open({ partners: OPEN_PARTNERS, partnerBank: bank });
     await onboard(h, 'rot_many', largeLine().person);
     const takers: string[] = [];
     for (let index = 0; index < 40; index++) {
@@ -89,8 +78,8 @@ describe('rotation', () => {
   it('rotates by request, a cancelled draw included', async () => {
     // Each draw request takes the next rotation ticket before partners are asked, which
     // keeps concurrent requests fair; a request whose payout later fails keeps its turn.
-    const h = (harness = await createHarness({ partners: OPEN_PARTNERS, partnerBank: new ScriptedPartnerBank({}) }));
-    const closedCard = people.find(({ person }) => person.bankCard === '6217000000000022');
+    const h = await suite.open({ partners: OPEN_PARTNERS, partnerBank: new ScriptedPartnerBank({}) });
+    const closedCard = suite.people().find(({ person }) => person.bankCard === '6217000000000022');
     if (!closedCard) throw new Error('no approved person with the closed-account test card');
     await onboard(h, 'rot_cancel', closedCard.person);
     await onboard(h, 'rot_next', largeLine().person);

@@ -1,50 +1,39 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrawView, RepaymentQuote } from '../../core/api';
 import { addDays, businessDate } from '../../core/dates';
 import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
 import { partnerStatement } from '../../services/colending/settlement';
 import { USERS, type UserDocument } from '../../services/account/user-document';
 import { REPAYMENTS, type RepaymentDocument } from '../../services/loans/draw-document';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { onboard, type Harness } from '../support/harness';
 import {
   balanceFen,
   coLendable,
   DAY_MS,
   drawFor,
   exposureFen,
-  ledgerProblems,
   nextKey,
   nightsBetween,
   payNow,
   ScriptedPartnerBank,
   storedDraw,
   type ApprovedPerson,
+  colendingSuite,
+  OPEN_POLICY,
 } from './colending-support';
 
-let people: ApprovedPerson[];
-let harness: Harness | undefined;
+const suite = colendingSuite();
 
-beforeAll(async () => {
-  people = await approvedPeople();
-});
-
-afterEach(async () => {
-  if (harness) expect(await ledgerProblems(harness)).toEqual([]);
-  await harness?.close();
-  harness = undefined;
-});
-
-const OPEN_POLICY = { minDisplayScore: 0, maxLineFen: Number.MAX_SAFE_INTEGER };
 
 function personWithCard(card: string): ApprovedPerson {
-  const found = people.find(({ person }) => person.bankCard === card);
+  const found = suite.people().find(({ person }) => person.bankCard === card);
   if (!found) throw new Error(`no approved person with card ${card}`);
   return found;
 }
 
 /** An approved borrower whose collections always fail, with a line bank A accepts. */
 function poorCard(): ApprovedPerson {
-  const found = people.find(({ person, lineFen }) => person.bankCard.startsWith('62170001') && lineFen >= 800_000 && lineFen <= 5_000_000);
+  const found = suite.people().find(({ person, lineFen }) => person.bankCard.startsWith('62170001') && lineFen >= 800_000 && lineFen <= 5_000_000);
   if (!found) throw new Error('no approved person with a failing card');
   return found;
 }
@@ -61,7 +50,7 @@ function collectFrom(h: Harness, goodCard: string): () => void {
 
 describe('cancelled co-lent draw', () => {
   it('restores partner funds and exposure', async () => {
-    const h = (harness = await createHarness());
+    const h = await suite.open();
     const { person } = personWithCard('6217000000000022');
     await onboard(h, 'cancel_user', person);
     const poolBefore = await balanceFen(h, 'platform_funds');
@@ -85,9 +74,9 @@ describe('cancelled co-lent draw', () => {
 
 describe('overdue co-lent draw', () => {
   it('splits penalty by installment principal', async () => {
-    const h = (harness = await createHarness());
+    const h = await suite.open();
     const { person } = poorCard();
-    const [{ person: good }] = coLendable(people, 1, 6);
+    const [{ person: good }] = coLendable(suite.people(), 1, 6);
     await onboard(h, 'late_user', person);
     const view = await drawFor(h, 'late_user', 100_000);
     const draw = await storedDraw(h, view.drawId);
@@ -124,8 +113,8 @@ describe('overdue co-lent draw', () => {
 
 describe('payoff settled late', () => {
   it('closes the draw with both funders at zero', async () => {
-    const h = (harness = await createHarness());
-    const [{ person }] = coLendable(people, 1, 7);
+    const h = await suite.open();
+    const [{ person }] = coLendable(suite.people(), 1, 7);
     await onboard(h, 'slow_payoff', person);
     const view = await drawFor(h, 'slow_payoff', 200_000, 10);
     const draw = await storedDraw(h, view.drawId);
@@ -165,8 +154,8 @@ describe('partner facility', () => {
     const partners: PartnerConfig[] = [
       { ...SANDBOX_PARTNERS[0], facilityLimitFen: 69_990, concentrationCapFen: 10_000_000, eligibility: OPEN_POLICY },
     ];
-    const h = (harness = await createHarness({ partners, partnerBank: new ScriptedPartnerBank({}) }));
-    const borrowers = coLendable(people, 3, 8);
+    const h = await suite.open({ partners, partnerBank: new ScriptedPartnerBank({}) });
+    const borrowers = coLendable(suite.people(), 3, 8);
     for (const [index, { person }] of borrowers.entries()) await onboard(h, `facility_${index}`, person);
     const first = await drawFor(h, 'facility_0', 50_000);
     expect((await storedDraw(h, first.drawId)).funding[1]?.principalFen).toBe(35_000);
@@ -183,8 +172,8 @@ describe('partner facility', () => {
 
 describe('settlement statements over 60 days', () => {
   it('reconcile to the ledger every day', async () => {
-    const h = (harness = await createHarness());
-    const good = coLendable(people, 6, 10);
+    const h = await suite.open();
+    const good = coLendable(suite.people(), 6, 10);
     const borrowers = [...good.map((item) => item.person), poorCard().person, personWithCard('6217000000000022').person];
     const draws: { openId: string; drawId: string }[] = [];
     for (const [index, person] of borrowers.entries()) {
@@ -235,9 +224,9 @@ describe('settlement statements over 60 days', () => {
 
 describe('borrower repayment after a failed auto-debit', () => {
   it('is accepted without reading the loan first', async () => {
-    const h = (harness = await createHarness());
+    const h = await suite.open();
     const { person } = poorCard();
-    const [{ person: good }] = coLendable(people, 1, 9);
+    const [{ person: good }] = coLendable(suite.people(), 1, 9);
     await onboard(h, 'blocked_user', person);
     const view = await drawFor(h, 'blocked_user', 100_000);
     const draw = await storedDraw(h, view.drawId);

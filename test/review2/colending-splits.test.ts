@@ -1,31 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLATFORM_MIN_SHARE_PPM, splitInstallmentPrincipal, splitPrincipal } from '../../core/colending';
 import { REPAYMENTS, type RepaymentDocument } from '../../services/loans/draw-document';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { onboard, type Harness } from '../support/harness';
 import {
   balanceFen,
   coLendable,
   drawFor,
   exposureFen,
-  ledgerProblems,
   nightsBetween,
   payNow,
   storedDraw,
   type ApprovedPerson,
+  colendingSuite,
 } from './colending-support';
 
-let people: ApprovedPerson[];
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  people = await approvedPeople();
-});
-
-afterEach(async () => {
-  if (harness) expect(await ledgerProblems(harness)).toEqual([]);
-  await harness?.close();
-  harness = undefined;
-});
+const suite = colendingSuite();
 
 interface FunderShare {
   funder: string;
@@ -115,8 +104,8 @@ describe('splitInstallmentPrincipal', () => {
 
 describe('co-lent draw repaid over its term', () => {
   it('returns every funder account to zero', async () => {
-    const h = (harness = await createHarness());
-    const [{ person }] = coLendable(people, 1, 2);
+    const h = await suite.open();
+    const [{ person }] = coLendable(suite.people(), 1, 2);
     await onboard(h, 'split_term', person);
     const view = await drawFor(h, 'split_term', 130_000, 10);
     const draw = await storedDraw(h, view.drawId);
@@ -137,8 +126,8 @@ describe('co-lent draw repaid over its term', () => {
   });
 
   it('settles an early payoff after one installment', async () => {
-    const h = (harness = await createHarness());
-    const [{ person }] = coLendable(people, 1, 3);
+    const h = await suite.open();
+    const [{ person }] = coLendable(suite.people(), 1, 3);
     await onboard(h, 'split_payoff', person);
     const view = await drawFor(h, 'split_payoff', 250_000, 10);
     const draw = await storedDraw(h, view.drawId);

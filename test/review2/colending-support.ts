@@ -4,7 +4,8 @@ import { checkLedger, accountBalances } from '../../services/ledger';
 import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
 import { PARTNER_EXPOSURE, type ExposureDocument } from '../../services/colending/exposure';
 import { SANDBOX_PARTNERS } from '../../services/colending/partners';
-import { approvedPeople, type Harness } from '../support/harness';
+import { afterEach, beforeAll, expect } from 'vitest';
+import { approvedPeople, createHarness, type Harness } from '../support/harness';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +18,46 @@ export function nextKey(): string {
 }
 
 export type ApprovedPerson = Awaited<ReturnType<typeof approvedPeople>>[number];
+
+/** Partner eligibility that admits every approved borrower. */
+export const OPEN_POLICY = { minDisplayScore: 0, maxLineFen: Number.MAX_SAFE_INTEGER };
+
+/** State shared by the tests of one file: the approved people and a harness opener. */
+export interface ColendingSuite {
+  /** Approved sandbox people, loaded once before the file's tests. */
+  people(): ApprovedPerson[];
+  /** Starts a harness that is ledger-checked and closed after the running test. */
+  open(options?: Parameters<typeof createHarness>[0]): Promise<Harness>;
+}
+
+/**
+ * Registers the hooks every co-lending test file shares: the approved people load once, and
+ * after each test the harness it opened must have a balanced ledger and is closed.
+ */
+export function colendingSuite(): ColendingSuite {
+  let people: ApprovedPerson[] = [];
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    people = await approvedPeople();
+  });
+  afterEach(async () => {
+    const current = harness;
+    harness = undefined;
+    if (!current) return;
+    try {
+      expect(await ledgerProblems(current)).toEqual([]);
+    } finally {
+      await current.close();
+    }
+  });
+  return {
+    people: () => people,
+    async open(options) {
+      harness = await createHarness(options);
+      return harness;
+    },
+  };
+}
 
 /**
  * Returns approved people with good cards and a line that both sandbox partners accept:
