@@ -4,6 +4,7 @@
  * `YYYY-MM-DD` business dates in Asia/Shanghai. Every function returns a
  * {@link FunctionResult}: `ok: false` carries a stable code and a message for people.
  */
+import type { LoanAgreement } from './agreement';
 import type { ErrorCode } from './errors';
 
 export type FunctionResult<T> =
@@ -198,6 +199,8 @@ export interface LoanQuote {
   totalRepaymentFen: number;
   /** The bound card the money goes to, masked to its last four digits (e.g. "**** 3255"). */
   maskedBankCard: string;
+  /** The loan agreement for exactly these terms; the draw must name its version. */
+  agreement: LoanAgreement;
 }
 
 // ---- draw ------------------------------------------------------------------------------
@@ -207,6 +210,8 @@ export interface DrawRequest {
   termMonths: TermMonths;
   /** Client-made key (UUID), stored before any money moves: a retry returns the same draw. */
   idempotencyKey: string;
+  /** Version of the loan agreement the borrower accepted; must be the current one. */
+  agreementVersion: string;
 }
 
 export type DrawStatus = 'disbursing' | 'active' | 'closed' | 'cancelled';
@@ -230,6 +235,8 @@ export interface DrawView {
   installments: InstallmentState[];
   /** Reason the draw was cancelled, e.g. the payout failed. */
   cancelReason?: string;
+  /** The loan agreement the borrower accepted; absent on draws made before agreements. */
+  agreement?: { version: string; acceptedAt: string };
 }
 
 // ---- loans -----------------------------------------------------------------------------

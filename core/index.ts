@@ -7,4 +7,5 @@ export * from './repayment';
 export * from './apr';
 export * from './limits';
 export * from './quote';
+export * from './agreement';
 export * from './validation';

@@ -10,8 +10,8 @@ import { LoanError } from './errors';
 const PPM = 1_000_000n;
 
 /** Penalty rate as a fraction of the daily rate: 1.5 = 3 / 2. */
-const PENALTY_MULTIPLIER_NUMERATOR = 3n;
-const PENALTY_MULTIPLIER_DENOMINATOR = 2n;
+export const PENALTY_MULTIPLIER_NUMERATOR = 3n;
+export const PENALTY_MULTIPLIER_DENOMINATOR = 2n;
 
 /**
  * Returns the interest in fen on `principalFen` at `dailyRatePpm` for `days` nights:

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineFunction } from '../../services/platform/handler';
-import { fenAmount, idempotencyKey, termMonths } from '../../services/platform/schemas';
+import { agreementVersion, fenAmount, idempotencyKey, termMonths } from '../../services/platform/schemas';
 import { createDraw } from '../../services/loans/create-draw';
 
-const input = z.strictObject({ amountFen: fenAmount('amountFen'), termMonths, idempotencyKey });
+const input = z.strictObject({ amountFen: fenAmount('amountFen'), termMonths, idempotencyKey, agreementVersion });
 
-/** Draw: borrows part of the line and pays it out to the bound card. */
+/** Draw: borrows part of the line, under the accepted loan agreement, and pays it out to the bound card. */
 export const main = defineFunction({
   name: 'draw',
   caller: 'required',

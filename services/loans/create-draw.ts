@@ -102,6 +102,7 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
       maskedBankCard: maskCardNumber(readPii(services, current)?.bankCard ?? ''),
       funding: plan.funding,
       partnerTrail: plan.trail,
+      agreement: { version: request.agreementVersion, acceptedAt: now.toISOString() },
       payoutId: `payout_${drawId}`,
       createdAt: now.toISOString(),
       requestId,

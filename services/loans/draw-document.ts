@@ -26,6 +26,8 @@ export interface DrawDocument extends StoredDocument {
   funding: { funder: string; principalFen: number }[];
   /** Partners asked for this draw and their decisions (approved, declined or timeout). */
   partnerTrail?: { partnerId: string; outcome: string }[];
+  /** The loan agreement version the borrower accepted and when; absent on older draws. */
+  agreement?: { version: string; acceptedAt: string };
   payoutId: string;
   createdAt: string;
   requestId: string;
@@ -135,5 +137,6 @@ export function toDrawView(draw: DrawDocument, date: string): DrawView {
     maskedBankCard: draw.maskedBankCard,
     installments,
     ...(draw.cancelReason ? { cancelReason: draw.cancelReason } : {}),
+    ...(draw.agreement ? { agreement: draw.agreement } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
 import { readPii } from '../privacy/user-pii';
 import { maskCardNumber } from '../../core/validation/mask';
+import { loanAgreement } from '../../core/agreement';
 
 /** Quotes a draw on today's date at the borrower's rate and repayment day; nothing is stored. */
 export async function quoteLoan(services: Services, caller: Caller, amountFen: number, termMonths: TermMonths): Promise<LoanQuote> {
@@ -26,6 +27,26 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     repaymentDay: user.repaymentDay,
     availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
   });
+  const installments = quote.installments.map(({ number, dueDate, principalFen, interestFen, totalFen }) => ({
+    number,
+    dueDate,
+    principalFen,
+    interestFen,
+    totalFen,
+  }));
+  const maskedBankCard = maskCardNumber(readPii(services, user)?.bankCard ?? '');
+  const agreement = loanAgreement({
+    amountFen,
+    termMonths,
+    dailyRatePpm: credit.dailyRatePpm,
+    aprText: quote.apr.display,
+    repaymentDay: quote.repaymentDay,
+    firstDueDate: installments[0].dueDate,
+    lastDueDate: installments[installments.length - 1].dueDate,
+    totalInterestFen: quote.totalInterestFen,
+    totalRepaymentFen: quote.totalRepaymentFen,
+    maskedBankCard,
+  });
   return {
     amountFen,
     termMonths,
@@ -34,16 +55,11 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     aprBasisPoints: quote.apr.bps,
     repaymentDay: quote.repaymentDay,
     drawDate,
-    installments: quote.installments.map(({ number, dueDate, principalFen, interestFen, totalFen }) => ({
-      number,
-      dueDate,
-      principalFen,
-      interestFen,
-      totalFen,
-    })),
+    installments,
     totalInterestFen: quote.totalInterestFen,
     totalRepaymentFen: quote.totalRepaymentFen,
-    maskedBankCard: maskCardNumber(readPii(services, user)?.bankCard ?? ''),
+    maskedBankCard,
+    agreement,
   };
 }
 

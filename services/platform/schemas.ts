@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 /** Schema building blocks with messages that state what is wrong and what to send instead. */
 
@@ -30,3 +31,8 @@ export const shortText = (what: string, max: number) =>
     .trim()
     .min(1, { error: `${what} is missing` })
     .max(max, { error: `${what} must be at most ${max} characters` });
+
+/** The accepted loan agreement's version; only the current version is accepted. */
+export const agreementVersion = z.literal(LOAN_AGREEMENT_VERSION, {
+  error: `agreementVersion must be "${LOAN_AGREEMENT_VERSION}", the current loan agreement: show the borrower the agreement from a new quote and send its version once they accept it`,
+});

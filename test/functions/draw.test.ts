@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawView, LoanDetail, LoanQuote } from '../../core/api';
 import { accountBalances } from '../../services/ledger';
-import { USERS } from '../../services/account/user-document';
-import { DRAWS } from '../../services/loans/draw-document';
+import { USERS, type UserDocument } from '../../services/account/user-document';
+import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
 import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 let harness: Harness;
 let people: Awaited<ReturnType<typeof approvedPeople>>;
@@ -42,10 +43,47 @@ describe('draw', () => {
     expect(await drawCount('user_quote')).toBe(0);
   });
 
+  it('quotes the agreement for these terms', async () => {
+    const quote = await harness.ok<LoanQuote>('loanQuote', 'user_quote', { amountFen: 1_000_000, termMonths: 5 });
+    const text = quote.agreement.sections.map((section) => section.body).join('\n');
+    expect(quote.agreement.version).toBe(LOAN_AGREEMENT_VERSION);
+    expect(text).toContain('借款本金 10,000.00 元');
+    expect(text).toContain(quote.maskedBankCard);
+    expect(text).toContain(`首期 ${quote.installments[0].dueDate}，末期 ${quote.installments[4].dueDate}`);
+    expect(text).toContain(`折合年化利率（APR）${quote.aprText}`);
+    expect(text).toContain(`还款总额 ${(quote.totalRepaymentFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} 元`);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['stale', '2025-01-01'],
+    ['empty', ''],
+  ])('rejects a %s agreement version with no side effect', async (_case, agreementVersion) => {
+    const usedBefore = (await harness.services.store.get<UserDocument>(USERS, 'user_quote'))?.usedFen;
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(20), ...(agreementVersion === undefined ? {} : { agreementVersion }) };
+    const result = await harness.call('draw', 'user_quote', request);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_INPUT');
+    expect(result.error.field).toBe('agreementVersion');
+    expect(result.error.message).toContain(`must be "${LOAN_AGREEMENT_VERSION}"`);
+    expect(await drawCount('user_quote')).toBe(0);
+    expect((await harness.services.store.get<UserDocument>(USERS, 'user_quote'))?.usedFen).toBe(usedBefore);
+  });
+
+  it('records the accepted agreement on the draw', async () => {
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(21), agreementVersion: LOAN_AGREEMENT_VERSION };
+    const view = await harness.ok<DrawView>('draw', 'user_quote', request);
+    const stored = await harness.services.store.get<DrawDocument>(DRAWS, view.drawId);
+    expect(stored?.agreement?.version).toBe(LOAN_AGREEMENT_VERSION);
+    expect(stored?.agreement?.acceptedAt).toBe(harness.services.clock.now().toISOString());
+    expect(view.agreement).toEqual(stored?.agreement);
+  });
+
   it('repeats one key into one draw', async () => {
     const { person } = people[1];
     await onboard(harness, 'user_repeat', person);
-    const request = { amountFen: 50_000, termMonths: 10, idempotencyKey: key(1) };
+    const request = { amountFen: 50_000, termMonths: 10, idempotencyKey: key(1), agreementVersion: LOAN_AGREEMENT_VERSION };
     const first = await harness.ok<DrawView>('draw', 'user_repeat', request);
     const second = await harness.ok<DrawView>('draw', 'user_repeat', request);
     expect(second.drawId).toBe(first.drawId);
@@ -56,7 +94,7 @@ describe('draw', () => {
   it('makes one draw and one payout from 50 concurrent requests', async () => {
     const { person } = people[2];
     await onboard(harness, 'user_burst', person);
-    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(2) };
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(2), agreementVersion: LOAN_AGREEMENT_VERSION };
     const results = await Promise.all(Array.from({ length: 50 }, () => harness.call<DrawView>('draw', 'user_burst', request)));
     const ids = new Set(results.map((result) => (result.ok ? result.data.drawId : result.error.code)));
     expect(ids.size).toBe(1);
@@ -70,7 +108,7 @@ describe('draw', () => {
   });
 
   it('rejects a reused key with another amount', async () => {
-    const result = await harness.call('draw', 'user_repeat', { amountFen: 60_000, termMonths: 10, idempotencyKey: key(1) });
+    const result = await harness.call('draw', 'user_repeat', { amountFen: 60_000, termMonths: 10, idempotencyKey: key(1), agreementVersion: LOAN_AGREEMENT_VERSION });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('CONFLICT');
@@ -81,7 +119,7 @@ describe('draw', () => {
     const { person, lineFen } = people[3];
     await onboard(harness, 'user_over', person);
     const overFen = Math.min(lineFen + 10_000, 4_000_000 + 10_000);
-    const result = await harness.call('draw', 'user_over', { amountFen: overFen, termMonths: 5, idempotencyKey: key(3) });
+    const result = await harness.call('draw', 'user_over', { amountFen: overFen, termMonths: 5, idempotencyKey: key(3), agreementVersion: LOAN_AGREEMENT_VERSION });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('LIMIT_EXCEEDED');
@@ -92,7 +130,7 @@ describe('draw', () => {
     ['below the minimum', 40_000],
     ['not a multiple of 100 CNY', 55_500],
   ])('rejects an amount %s', async (_case, amountFen) => {
-    const result = await harness.call('draw', 'user_over', { amountFen, termMonths: 5, idempotencyKey: key(4) });
+    const result = await harness.call('draw', 'user_over', { amountFen, termMonths: 5, idempotencyKey: key(4), agreementVersion: LOAN_AGREEMENT_VERSION });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.field).toBe('amountFen');
@@ -109,7 +147,7 @@ describe('draw', () => {
 
   it('restores the line when the payout fails', async () => {
     await onboard(harness, 'user_closed_card', closedCardPerson);
-    const draw = await harness.ok<DrawView>('draw', 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5) });
+    const draw = await harness.ok<DrawView>('draw', 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5), agreementVersion: LOAN_AGREEMENT_VERSION });
     expect(draw.status).toBe('cancelled');
     expect(draw.cancelReason).toBeTruthy();
     const user = await harness.services.store.get<{ _id: string; usedFen: number }>(USERS, 'user_closed_card');
@@ -122,7 +160,7 @@ describe('draw', () => {
     const own = await createHarness();
     try {
       await onboard(own, 'user_day', closedCardPerson);
-      const draw = await own.ok<DrawView>('draw', 'user_day', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(8) });
+      const draw = await own.ok<DrawView>('draw', 'user_day', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(8), agreementVersion: LOAN_AGREEMENT_VERSION });
       expect(draw.status).toBe('cancelled');
       const user = await own.services.store.get<{ _id: string; repaymentDay?: number }>(USERS, 'user_day');
       expect(user?.repaymentDay).toBeUndefined();
@@ -149,8 +187,8 @@ describe('lending pool', () => {
       const [first, second] = people.slice(5, 7);
       await onboard(small, 'pool_a', first.person);
       await onboard(small, 'pool_b', second.person);
-      await small.ok('draw', 'pool_a', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(6) });
-      const result = await small.call('draw', 'pool_b', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(7) });
+      await small.ok('draw', 'pool_a', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(6), agreementVersion: LOAN_AGREEMENT_VERSION });
+      const result = await small.call('draw', 'pool_b', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(7), agreementVersion: LOAN_AGREEMENT_VERSION });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('FUNDS_UNAVAILABLE');
@@ -169,7 +207,7 @@ describe('lending pool', () => {
       const group = people.slice(8, 14);
       for (const [index, { person }] of group.entries()) await onboard(small, `pool_c${index}`, person);
       const results = await Promise.all(
-        group.map((_, index) => small.call('draw', `pool_c${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(10 + index) })),
+        group.map((_, index) => small.call('draw', `pool_c${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(10 + index), agreementVersion: LOAN_AGREEMENT_VERSION })),
       );
       expect(results.filter((result) => result.ok)).toHaveLength(4);
       const balances = await accountBalances(small.services.store);

@@ -7,6 +7,7 @@ import { createDraw } from '../../services/loans/create-draw';
 import { settleDisbursement } from '../../services/loans/disbursement';
 import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
 import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 /**
  * Payout rail whose outcome each test sets per draw. A payout stays pending until the test
@@ -75,7 +76,7 @@ async function setUp(openId: string): Promise<{ own: Harness; services: Services
 
 function draw(services: Services, openId: string, amountFen: number): Promise<DrawView> {
   const caller = { openId, appId: 'wx_test', source: 'wx_client' };
-  return createDraw(services, caller, { amountFen, termMonths: 5, idempotencyKey: nextKey() }, `req-${nextKey()}`);
+  return createDraw(services, caller, { amountFen, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION }, `req-${nextKey()}`);
 }
 
 async function userOf(own: Harness, openId: string): Promise<UserDocument | null> {
@@ -171,7 +172,7 @@ describe('repayment day on cancellation', () => {
 
   it('repaid first draw keeps day', async () => {
     const { own, services, rail } = await setUp('day_repaid_first');
-    const paidOut = await own.ok<DrawView>('draw', 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey() });
+    const paidOut = await own.ok<DrawView>('draw', 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
     expect(paidOut.status).toBe('active');
     const quote = await own.ok<RepaymentQuote>('repay', 'day_repaid_first', { action: 'quote', drawId: paidOut.drawId, kind: 'payoff' });
     await own.ok<RepaymentView>('repay', 'day_repaid_first', {

@@ -6,6 +6,7 @@ import { USERS, type UserDocument } from '../../services/account/user-document';
 import { readPii } from '../../services/privacy/user-pii';
 import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
 import type { SandboxPerson } from '../../adapters/identity/sandbox-registry';
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 let harness: Harness;
 let people: SandboxPerson[];
@@ -27,6 +28,7 @@ beforeAll(async () => {
     amountFen: 100_000,
     termMonths: 5,
     idempotencyKey: '6f1c1f0e-8f43-4b7a-9d64-0d8f5d7a1c11',
+    agreementVersion: LOAN_AGREEMENT_VERSION,
   });
 });
 

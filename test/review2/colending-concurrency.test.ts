@@ -1,3 +1,4 @@
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
@@ -31,7 +32,7 @@ async function concurrentDraws(h: Harness, openIds: string[], perUser: number, a
   const calls: Promise<FunctionResult<DrawView>>[] = [];
   for (let round = 0; round < perUser; round++) {
     for (const openId of openIds) {
-      calls.push(h.call<DrawView>('draw', openId, { amountFen, termMonths: 5, idempotencyKey: nextKey() }));
+      calls.push(h.call<DrawView>('draw', openId, { amountFen, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION }));
     }
   }
   return Promise.all(calls);

@@ -1,3 +1,4 @@
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
@@ -49,7 +50,7 @@ describe('fallback order', () => {
     const [{ person }] = coLendable(suite.people(), 1, 5);
     await onboard(h, 'fb_silent', person);
     const started = Date.now();
-    const call = h.call<DrawView>('draw', 'fb_silent', { amountFen: 100_000, termMonths: 5, idempotencyKey: nextKey() });
+    const call = h.call<DrawView>('draw', 'fb_silent', { amountFen: 100_000, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
     const timedOut = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 8_000));
     const outcome = await Promise.race([call, timedOut]);
     console.log(`draw with a silent partner: ${outcome === 'still waiting' ? 'no answer after 8 s' : `${Date.now() - started} ms`}`);

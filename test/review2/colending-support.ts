@@ -6,6 +6,7 @@ import { PARTNER_EXPOSURE, type ExposureDocument } from '../../services/colendin
 import { SANDBOX_PARTNERS } from '../../services/colending/partners';
 import { afterEach, beforeAll, expect } from 'vitest';
 import { approvedPeople, createHarness, type Harness } from '../support/harness';
+import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -96,7 +97,7 @@ export async function ledgerProblems(h: Harness): Promise<string[]> {
 
 /** Draws for a borrower and returns the draw view, failing on an error result. */
 export async function drawFor(h: Harness, openId: string, amountFen: number, termMonths = 5): Promise<DrawView> {
-  return h.ok<DrawView>('draw', openId, { amountFen, termMonths, idempotencyKey: nextKey() });
+  return h.ok<DrawView>('draw', openId, { amountFen, termMonths, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
 }
 
 /** Quotes and pays a payoff or the due amount, returning the repayment view. */

@@ -23,6 +23,10 @@ function typeAmount(text: string) {
   fireEvent.input(input, { target: { value: text } });
 }
 
+function acceptAgreement() {
+  fireEvent.click(screen.getByText('我已阅读并同意《个人借款合同》'));
+}
+
 async function quoteTenThousand() {
   render(<BorrowPage />);
   await screen.findByText('可用额度 ¥30,000.00');
@@ -111,6 +115,7 @@ describe('borrow page', () => {
     await quoteTenThousand();
     fireEvent.click(screen.getByText('下一步：确认借款'));
     expect(screen.getByText(/款项将发放至您绑定的银行卡 \*\*\*\* 3255。/)).toBeTruthy();
+    acceptAgreement();
     fireEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText(/放款中/)).toBeTruthy();
     finish(activeDraw);
@@ -130,6 +135,7 @@ describe('borrow page', () => {
     });
     await quoteTenThousand();
     fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
     fireEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText('网络连接失败，请检查网络后重试。')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
@@ -139,12 +145,53 @@ describe('borrow page', () => {
     expect(draws[0].data.idempotencyKey).toMatch(UUID);
     expect(draws[1].data.idempotencyKey).toBe(draws[0].data.idempotencyKey);
     expect(draws[0].data).toMatchObject({ amountFen: 1_000_000, termMonths: 5 });
+    expect(draws[0].data.agreementVersion).toBe(quote.agreement.version);
+  });
+
+  it('shows the loan agreement with the quoted figures', async () => {
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    expect(screen.getByText('个人借款合同')).toBeTruthy();
+    expect(screen.getByText(`版本 ${quote.agreement.version}`)).toBeTruthy();
+    for (const section of quote.agreement.sections) {
+      expect(screen.getByText(section.heading)).toBeTruthy();
+    }
+    expect(screen.getByText(/借款本金 10,000.00 元，发放至借款人本人名下的银行卡 \*\*\*\* 3255/)).toBeTruthy();
+    expect(screen.getByText(/按日利率 0.075%（正常日利率的 1.5 倍）/)).toBeTruthy();
+  });
+
+  it('sends no draw before the agreement is accepted', async () => {
+    onCloud('draw', () => activeDraw);
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(0);
+    acceptAgreement();
+    acceptAgreement();
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(0);
+    acceptAgreement();
+    fireEvent.click(screen.getByText('确认借款'));
+    await screen.findByText(/借款成功/);
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(1);
+  });
+
+  it('asks for acceptance again after going back', async () => {
+    onCloud('draw', () => activeDraw);
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
+    fireEvent.click(screen.getByText('返回修改'));
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(0);
   });
 
   it('explains a cancelled draw', async () => {
     onCloud('draw', () => ({ ...activeDraw, status: 'cancelled', cancelReason: '银行拒绝了这笔放款，借款已取消。' }));
     await quoteTenThousand();
     fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
     fireEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText('银行拒绝了这笔放款，借款已取消。额度已恢复，您不需要支付任何利息。')).toBeTruthy();
   });
@@ -161,6 +208,7 @@ describe('borrow page', () => {
       }));
       await quoteTenThousand();
       fireEvent.click(screen.getByText('下一步：确认借款'));
+      acceptAgreement();
       fireEvent.click(screen.getByText('确认借款'));
       await waitFor(() => expect(cloudCalls.some((call) => call.name === 'draw')).toBe(true));
       await act(async () => {

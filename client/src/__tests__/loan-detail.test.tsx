@@ -41,6 +41,21 @@ describe('loan detail page', () => {
     expect(screen.getByText('1 期')).toBeTruthy();
   });
 
+  it('names the accepted agreement on its business date', async () => {
+    // 17:30 UTC on 10 January is already 11 January in Shanghai.
+    const agreement = { version: '2026-12-04', acceptedAt: '2026-01-10T17:30:00.000Z' };
+    onCloud('loans', () => ({ ...overdueLoan, agreement }));
+    render(<LoanDetailPage />);
+    expect(await screen.findByText('版本 2026-12-04，2026-01-11 同意')).toBeTruthy();
+  });
+
+  it('shows no agreement row for a draw without one', async () => {
+    onCloud('loans', () => overdueLoan);
+    render(<LoanDetailPage />);
+    await screen.findByText('还款中');
+    expect(screen.queryByText('借款合同')).toBeNull();
+  });
+
   it('pays off early with exactly the quoted amount', async () => {
     onCloud('loans', () => overdueLoan);
     onCloud('repay', (data) =>

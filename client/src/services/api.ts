@@ -76,13 +76,17 @@ export function quoteLoan(amountFen: number, termMonths: TermMonths): Promise<Lo
   return callCloud('loanQuote', { amountFen, termMonths });
 }
 
-/** Draws money to the bound card; a retry with the same key returns the same draw. */
+/**
+ * Draws money to the bound card under the loan agreement version the borrower accepted; a
+ * retry with the same key returns the same draw.
+ */
 export function drawLoan(
   amountFen: number,
   termMonths: TermMonths,
   idempotencyKey: string,
+  agreementVersion: string,
 ): Promise<DrawView> {
-  return callCloud('draw', { amountFen, termMonths, idempotencyKey });
+  return callCloud('draw', { amountFen, termMonths, idempotencyKey, agreementVersion });
 }
 
 /** Lists the borrower's draws. */

@@ -1,4 +1,5 @@
 import { formatYuan } from '@core/money';
+import { formatPercent } from '@core/agreement';
 
 /**
  * Formats integer fen as yuan for display: 1000000 → "¥10,000.00". Every amount on screen
@@ -13,9 +14,5 @@ export function formatMoney(fen: number): string {
  * 500 → "0.05%", 275 → "0.0275%". Integer arithmetic only, so no rounding happens.
  */
 export function formatDailyRate(dailyRatePpm: number): string {
-  const whole = Math.floor(dailyRatePpm / 10000);
-  const fraction = String(dailyRatePpm % 10000)
-    .padStart(4, '0')
-    .replace(/0{1,2}$/, '');
-  return `${whole}.${fraction}%`;
+  return formatPercent(dailyRatePpm, 4);
 }

@@ -152,7 +152,9 @@ describeWithBrowser('borrower journey in the browser', () => {
     await snap('borrow-quote');
     await tap('下一步：确认借款');
     await page.locator('#borrow-confirm').waitFor();
+    await page.getByText('七、资金来源').waitFor();
     await snap('borrow-confirm');
+    await tap('我已阅读并同意《个人借款合同》');
     await tap('确认借款');
     await page.getByText(/借款成功，¥1,000.00 已发放至银行卡/).waitFor();
     await snap('borrow-disbursed');

@@ -48,6 +48,16 @@ const QUOTE = {
   ],
   totalInterestFen: 4_510,
   totalRepaymentFen: 104_510,
+  maskedBankCard: '**** 3255',
+  // The server writes the agreement; the page shows its sections and sends back its version.
+  agreement: {
+    version: 'agreement-under-test',
+    title: '个人借款合同',
+    sections: [
+      { heading: '一、借款金额与发放', body: '借款本金 1,000.00 元，发放至借款人本人名下的银行卡 **** 3255。' },
+      { heading: '三、利率与计息', body: '日利率 0.05%，按未还本金和实际天数逐日计息。' },
+    ],
+  },
 };
 
 const DRAW = {
@@ -138,6 +148,7 @@ describe('borrow page (weapp build)', () => {
     onCloud('draw', () => new Promise(() => undefined));
     const page = await quoteOneThousand();
     await tap(page, '#borrow-next');
+    await tap(page, '#borrow-agree');
     await tap(page, '#borrow-confirm-button');
     expect(await waitForText(page, /放款中/)).toContain('请勿关闭页面');
   });
@@ -145,12 +156,17 @@ describe('borrow page (weapp build)', () => {
   it('confirms with an idempotency key and shows the disbursed result', async () => {
     const page = await quoteOneThousand();
     await tap(page, '#borrow-next');
-    await waitForText(page, /请核对借款信息/);
+    const confirmText = await waitForText(page, /请核对借款信息/);
+    expect(confirmText).toContain('借款本金 1,000.00 元，发放至借款人本人名下的银行卡 **** 3255。');
+    await tap(page, '#borrow-confirm-button');
+    expect(host.cloudCalls.some((call) => call.name === 'draw')).toBe(false);
+    await tap(page, '#borrow-agree');
     await tap(page, '#borrow-confirm-button');
     const text = await waitForText(page, /借款成功/);
     expect(text).toContain('¥1,000.00 已发放至银行卡 **** 3255');
     const draw = host.cloudCalls.find((call) => call.name === 'draw');
     expect(draw.data).toMatchObject({ amountFen: 100_000, termMonths: 5 });
     expect(draw.data.idempotencyKey).toMatch(UUID_V4);
+    expect(draw.data.agreementVersion).toBe('agreement-under-test');
   });
 });

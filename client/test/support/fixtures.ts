@@ -7,6 +7,7 @@ import type {
   LoanSummary,
   RepaymentQuote,
 } from '../../../core/api';
+import { loanAgreement } from '../../../core/agreement';
 
 /** Server results used across page tests; amounts are integer fen. */
 
@@ -106,6 +107,18 @@ export const quote: LoanQuote = {
   totalInterestFen: 45_100,
   totalRepaymentFen: 1_045_100,
   maskedBankCard: '**** 3255',
+  agreement: loanAgreement({
+    amountFen: 1_000_000,
+    termMonths: 5,
+    dailyRatePpm: 500,
+    aprText: '18.25%',
+    repaymentDay: 10,
+    firstDueDate: '2026-02-10',
+    lastDueDate: '2026-06-10',
+    totalInterestFen: 45_100,
+    totalRepaymentFen: 1_045_100,
+    maskedBankCard: '**** 3255',
+  }),
 };
 
 export const activeDraw: DrawView = {

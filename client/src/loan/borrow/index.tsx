@@ -10,11 +10,13 @@ import { Notice } from '../../components/Notice';
 import { BorrowForm } from './BorrowForm';
 import { QuoteView } from './QuoteView';
 import { DrawResult } from './DrawResult';
+import { AgreementView } from './AgreementView';
 import { useDraw } from './useDraw';
 
 function BorrowFlow({ line }: { line: CreditLineView }) {
   const [quote, setQuote] = useState<LoanQuote>();
   const [confirming, setConfirming] = useState(false);
+  const [accepted, setAccepted] = useState(false);
   const draw = useDraw();
 
   if (draw.state.phase === 'sending') {
@@ -36,13 +38,21 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
           借款 {formatMoney(quote.amountFen)}，分 {quote.termMonths} 期，年化利率 {quote.aprText}，
           还款总额 {formatMoney(quote.totalRepaymentFen)}。款项将发放至您绑定的银行卡 {quote.maskedBankCard}。
         </Text>
+        <AgreementView
+          agreement={quote.agreement}
+          accepted={accepted}
+          onToggle={() => setAccepted(!accepted)}
+        />
         {draw.state.phase === 'failed' ? (
           <Notice kind='error' message={draw.state.message} />
         ) : null}
         <Button
-          className='btn btn-primary'
+          className={`btn btn-primary ${accepted ? '' : 'btn-disabled'}`}
           id='borrow-confirm-button'
-          onClick={() => draw.confirm(quote)}
+          disabled={!accepted || undefined}
+          onClick={() => {
+            if (accepted) draw.confirm(quote);
+          }}
         >
           {draw.state.phase === 'failed' ? '重试' : '确认借款'}
         </Button>
@@ -50,6 +60,7 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
           className='btn btn-secondary'
           onClick={() => {
             setConfirming(false);
+            setAccepted(false);
             draw.reset();
           }}
         >

@@ -21,7 +21,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Sends one draw with an idempotency key. The key is made when the borrower first confirms
  * a quote and kept for retries of that same quote, so a repeated tap or a retry after a
  * network failure never creates a second draw. A draw still disbursing is re-read until
- * it is active or cancelled.
+ * it is active or cancelled. The draw carries the version of the quote's loan agreement, which
+ * the confirm screen shows and the borrower accepts before this is called.
  */
 export function useDraw() {
   const [state, setState] = useState<DrawPhase>({ phase: 'idle' });
@@ -33,7 +34,7 @@ export function useDraw() {
     }
     setState({ phase: 'sending' });
     try {
-      let draw = await drawLoan(quote.amountFen, quote.termMonths, keyRef.current.key);
+      let draw = await drawLoan(quote.amountFen, quote.termMonths, keyRef.current.key, quote.agreement.version);
       for (let attempt = 0; draw.status === 'disbursing' && attempt < POLL_ATTEMPTS; attempt += 1) {
         await wait(POLL_INTERVAL_MS);
         draw = await fetchLoanDetail(draw.drawId);

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { LoanDetail, RepaymentView } from '@core/api';
+import { businessDate } from '@core/dates';
 import { fetchLoanDetail } from '../../services/api';
 import { formatMoney } from '../../services/format';
 import { DRAW_STATUS_TEXT } from '../../services/loan-labels';
@@ -49,6 +50,12 @@ function DetailBody({ initial }: { initial: LoanDetail }) {
           <InfoRow label='逾期期数' value={`${overdueCount} 期`} valueClassName='status-overdue' />
         ) : null}
         {loan.cancelReason ? <InfoRow label='取消原因' value={loan.cancelReason} /> : null}
+        {loan.agreement ? (
+          <InfoRow
+            label='借款合同'
+            value={`版本 ${loan.agreement.version}，${businessDate(loan.agreement.acceptedAt)} 同意`}
+          />
+        ) : null}
         <RateSummary aprText={loan.aprText} dailyRatePpm={loan.dailyRatePpm} />
       </View>
       <RepayPanel loan={loan} repay={repay} />
