@@ -231,6 +231,23 @@ describe('open account page', () => {
     expect(callsOf('sendCode')[0].data).toEqual({ action: 'sendCode', phone: '13087354852' });
   });
 
+  it.each([
+    [45, '45 秒后可重发'],
+    [600, '10 分钟后可重发'],
+    [7_200, '2 小时后可重发'],
+  ])('counts down a %i s rate limit on the button', async (retryAfterSeconds, label) => {
+    acceptAllConsents();
+    onAccount(() => {
+      throw new CloudError('RATE_LIMITED', '验证码发送过于频繁，请稍后再试。', 'phone', 'r1', { retryAfterSeconds });
+    });
+    await renderForm();
+    type('phone', '13087354852');
+    fireEvent.click(screen.getByText('获取验证码'));
+    expect(await screen.findByText('验证码发送过于频繁，请稍后再试。')).toBeTruthy();
+    fireEvent.click(screen.getByText(label));
+    expect(callsOf('sendCode')).toHaveLength(1);
+  });
+
   it('opens the account with normalised values and every consent', async () => {
     acceptAllConsents();
     onAccount(() => ({

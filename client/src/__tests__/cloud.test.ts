@@ -1,4 +1,4 @@
-import { CloudError, messageOf } from '../services/cloud-error';
+import { CloudError, messageOf, retryAfterSecondsOf } from '../services/cloud-error';
 
 /** The real cloud helper on h5: fetch to the local server, with a fresh module per test. */
 function loadCloud() {
@@ -64,6 +64,43 @@ describe('callCloud on h5', () => {
       field: 'code',
       requestId: 'r2',
     });
+  });
+
+  it('keeps the wait of a rate limit', async () => {
+    fetchMock.mockImplementation(async (url: string) =>
+      url === '/api/session'
+        ? jsonResponse(200, {})
+        : jsonResponse(200, {
+            result: {
+              ok: false,
+              requestId: 'r3',
+              error: {
+                code: 'RATE_LIMITED',
+                message: '验证码发送过于频繁，请 45 秒后再试。',
+                field: 'phone',
+                details: { retryAfterSeconds: 45, retryAt: '2026-01-10T02:00:45.000Z' },
+              },
+            },
+          }),
+    );
+    const { callCloud } = loadCloud();
+    const failure = await callCloud('account', { action: 'sendCode' }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'RATE_LIMITED', field: 'phone' });
+    expect(failure).toHaveProperty('details.retryAfterSeconds', 45);
+  });
+
+  it('reads the wait of a rate limit', () => {
+    const failure = new CloudError('RATE_LIMITED', '稍后再试。', 'phone', 'r4', { retryAfterSeconds: 45 });
+    expect(retryAfterSecondsOf(failure)).toBe(45);
+  });
+
+  it.each([
+    [{ retryAfterSeconds: 0 }],
+    [{ retryAfterSeconds: 1.5 }],
+    [{ retryAfterSeconds: '45' }],
+    [undefined],
+  ])('reads no wait from details %p', (details) => {
+    expect(retryAfterSecondsOf(new CloudError('RATE_LIMITED', '稍后再试。', 'phone', 'r4', details))).toBeUndefined();
   });
 
   it('shows the message of a non-2xx answer', async () => {

@@ -16,6 +16,8 @@ export class CloudError extends Error {
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    /** Machine-readable facts of the failure, such as `retryAfterSeconds` of a rate limit. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message.trim() === '' ? FALLBACK_MESSAGE : message);
     this.name = 'CloudError';
@@ -27,4 +29,11 @@ export function messageOf(error: unknown): string {
   if (error instanceof CloudError) return error.message;
   if (error instanceof Error && error.name === 'LoanError' && error.message) return error.message;
   return FALLBACK_MESSAGE;
+}
+
+/** Returns the wait in whole seconds that a rate-limit or lock error names, or undefined. */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (!(error instanceof CloudError)) return undefined;
+  const seconds = error.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
 }

@@ -46,8 +46,8 @@ export async function callCloud<T>(name: CloudFunctionName, data: object): Promi
     throw new CloudError('BAD_RESPONSE', FALLBACK_MESSAGE);
   }
   if (result.ok) return result.data;
-  const { code, message, field } = result.error;
-  throw new CloudError(code, typeof message === 'string' ? message : '', field, result.requestId);
+  const { code, message, field, details } = result.error;
+  throw new CloudError(code, typeof message === 'string' ? message : '', field, result.requestId, details);
 }
 
 async function initMiniProgramCloud(): Promise<void> {

@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice';
 import { FormField } from '../../components/FormField';
 import { AccountGate } from '../AccountGate';
 import { checkField, normalised, useOpenForm, type OpenFormField } from './form-state';
-import { useSmsCode } from './useSmsCode';
+import { resendLabel, useSmsCode } from './useSmsCode';
 
 /** Server field names that differ from the form's own. */
 const SERVER_FIELDS: Record<string, OpenFormField> = {
@@ -100,7 +100,7 @@ function OpenAccountForm() {
           disabled={codeLocked || undefined}
           onClick={sendCode}
         >
-          {sms.secondsLeft > 0 ? `${sms.secondsLeft} 秒后可重发` : '获取验证码'}
+          {sms.secondsLeft > 0 ? resendLabel(sms.secondsLeft) : '获取验证码'}
         </Button>
         {sms.sentTo ? <Text className='hint'>验证码已发送至 {sms.sentTo}</Text> : null}
         {sms.error ? <Text className='field-error'>{sms.error}</Text> : null}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendSmsCode } from '../../services/api';
-import { messageOf } from '../../services/cloud-error';
+import { messageOf, retryAfterSecondsOf } from '../../services/cloud-error';
 
 /** Sending state of the SMS code: a countdown until a resend is allowed, and messages. */
 export function useSmsCode() {
@@ -25,10 +25,20 @@ export function useSmsCode() {
       setSecondsLeft(result.resendAfterSeconds);
     } catch (failure) {
       setError(messageOf(failure));
+      // A rate limit or lock carries its wait, so the button counts it down instead of inviting taps.
+      const waitSeconds = retryAfterSecondsOf(failure);
+      if (waitSeconds !== undefined) setSecondsLeft(waitSeconds);
     } finally {
       setSending(false);
     }
   };
 
   return { secondsLeft, sending, sentTo, error, send };
+}
+
+/** Labels the resend button during a wait: seconds up to two minutes, then minutes, then hours. */
+export function resendLabel(secondsLeft: number): string {
+  if (secondsLeft <= 120) return `${secondsLeft} 秒后可重发`;
+  if (secondsLeft <= 3600) return `${Math.ceil(secondsLeft / 60)} 分钟后可重发`;
+  return `${Math.ceil(secondsLeft / 3600)} 小时后可重发`;
 }
