@@ -2,8 +2,9 @@ import { formatYuan } from './money';
 import { PENALTY_MULTIPLIER_DENOMINATOR, PENALTY_MULTIPLIER_NUMERATOR } from './interest';
 
 /**
- * Version of the loan agreement's wording. A draw is accepted only with this version. Bump
- * it whenever the text below changes, because the borrower must have seen the current text.
+ * Version of the loan agreement's wording, part of the text a draw's agreement digest
+ * covers. Bump it whenever the text below changes, so each draw records which wording the
+ * borrower accepted.
  */
 export const LOAN_AGREEMENT_VERSION = '2026-12-04';
 
@@ -95,11 +96,15 @@ export function loanAgreement(terms: LoanAgreementTerms): LoanAgreement {
       },
       {
         heading: '四、提前还款',
-        body: '借款人可随时提前还清全部借款，只需归还未还本金及截至还款当日的利息，不收取违约金或手续费。',
+        body:
+          '借款人可随时提前还清全部借款（已有一笔扣款正在处理时，待其完成后即可），' +
+          '只需归还未还本金及截至还款当日的利息，不收取违约金或手续费。',
       },
       {
         heading: '五、自动扣款',
-        body: `还款日当天从上述银行卡自动扣收当期应还金额，当日下午未扣成功的将再扣一次。借款人也可随时在“我的借款”中主动还款。`,
+        body:
+          '自还款日起，每天上午从上述银行卡自动扣收应还金额，上午未扣成功的当天下午再扣一次，直到还清。' +
+          '借款人也可随时在“我的借款”中主动还款。',
       },
       {
         heading: '六、逾期',

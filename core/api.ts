@@ -199,8 +199,13 @@ export interface LoanQuote {
   totalRepaymentFen: number;
   /** The bound card the money goes to, masked to its last four digits (e.g. "**** 3255"). */
   maskedBankCard: string;
-  /** The loan agreement for exactly these terms; the draw must name its version. */
-  agreement: LoanAgreement;
+  /** The loan agreement for exactly these terms; the draw must name its digest. */
+  agreement: QuotedAgreement;
+}
+
+/** A loan agreement with the SHA-256 digest (hex) of its text, which a draw sends back. */
+export interface QuotedAgreement extends LoanAgreement {
+  digest: string;
 }
 
 // ---- draw ------------------------------------------------------------------------------
@@ -210,8 +215,19 @@ export interface DrawRequest {
   termMonths: TermMonths;
   /** Client-made key (UUID), stored before any money moves: a retry returns the same draw. */
   idempotencyKey: string;
-  /** Version of the loan agreement the borrower accepted; must be the current one. */
-  agreementVersion: string;
+  /**
+   * Digest of the quote's loan agreement that the borrower accepted. It must match the
+   * agreement for the terms the draw is made on, so a quote from an earlier day, at another
+   * rate or of an older agreement version is rejected.
+   */
+  agreementDigest: string;
+}
+
+/** The loan agreement a draw was made under: its version, digest and acceptance time. */
+export interface AcceptedAgreement {
+  version: string;
+  digest: string;
+  acceptedAt: string;
 }
 
 export type DrawStatus = 'disbursing' | 'active' | 'closed' | 'cancelled';
@@ -236,7 +252,7 @@ export interface DrawView {
   /** Reason the draw was cancelled, e.g. the payout failed. */
   cancelReason?: string;
   /** The loan agreement the borrower accepted; absent on draws made before agreements. */
-  agreement?: { version: string; acceptedAt: string };
+  agreement?: AcceptedAgreement;
 }
 
 // ---- loans -----------------------------------------------------------------------------

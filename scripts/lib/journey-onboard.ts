@@ -116,7 +116,7 @@ async function drawAndWait(outcome: PersonOutcome, step: { name: string }) {
   }
 
   step.name = 'draw';
-  const drawRequest = { ...request, idempotencyKey: randomUUID(), agreementVersion: quote.agreement.version };
+  const drawRequest = { ...request, idempotencyKey: randomUUID(), agreementDigest: quote.agreement.digest };
   const sends = plan.sendsDrawTwice ? 2 : 1;
   const draws = await Promise.all(
     Array.from({ length: sends }, () => client.callOk<DrawView>('draw', drawRequest)),

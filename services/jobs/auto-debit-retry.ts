@@ -1,7 +1,7 @@
 import { addDays, businessDate } from '../../core/dates';
 import type { Services } from '../container';
 import { DRAWS, loanStateOn, REPAYMENTS, type DrawDocument, type RepaymentDocument } from '../loans/draw-document';
-import { sendCollection } from '../loans/repayment';
+import { sendCollection, settleRepayment } from '../loans/repayment';
 
 const PAGE_SIZE = 500;
 
@@ -13,9 +13,11 @@ export interface AutoDebitRetrySummary {
 
 /**
  * Retries the day's auto-debits, from a timer at 17:00 Asia/Shanghai. Every draw with an
- * amount still due and no collection in flight is collected once more. The morning job leaves exactly those draws with tomorrow as their next event date, so
- * only they are read. A retry's id is fixed per draw and date, so a rerun starts nothing
- * twice.
+ * amount still due and no collection in flight is collected once more. A collection still
+ * marked in flight is first settled from the rail, so a morning debit that failed is
+ * retried even if nothing read the loan since. The morning job leaves exactly the draws
+ * with something due with tomorrow as their next event date, so only they are read. A
+ * retry's id is fixed per draw and date, so a rerun starts nothing twice.
  */
 export async function runAutoDebitRetry(services: Services, date: string | undefined, requestId: string): Promise<AutoDebitRetrySummary> {
   const day = date ?? businessDate(services.clock.now());
@@ -29,6 +31,7 @@ export async function runAutoDebitRetry(services: Services, date: string | undef
     });
     for (const stored of page.documents) {
       summary.drawsChecked++;
+      if (stored.pendingRepaymentId) await settlePending(services, stored, requestId);
       const retry = await startRetry(services, stored._id, day, requestId);
       if (!retry) continue;
       summary.collectionsStarted++;
@@ -38,6 +41,17 @@ export async function runAutoDebitRetry(services: Services, date: string | undef
   } while (cursor);
   services.logger.info({ job: 'autoDebitRetry', requestId, ...summary }, 'auto-debit retry finished');
   return summary;
+}
+
+async function settlePending(services: Services, draw: DrawDocument, requestId: string): Promise<void> {
+  try {
+    await settleRepayment(services, draw.pendingRepaymentId as string, requestId);
+  } catch (error) {
+    services.logger.error(
+      { err: error, drawId: draw._id, repaymentId: draw.pendingRepaymentId, requestId },
+      'settling a collection before the afternoon retry failed; the draw is skipped today',
+    );
+  }
 }
 
 async function startRetry(services: Services, drawId: string, day: string, requestId: string): Promise<RepaymentDocument | null> {

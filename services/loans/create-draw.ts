@@ -24,6 +24,7 @@ import {
 } from './draw-document';
 import { awaitDisbursement, sendPayout } from './disbursement';
 import { quoteDrawForRequest } from './quote-loan';
+import { requireAcceptedAgreement } from './loan-agreement';
 
 function requireApprovedLine(user: UserDocument) {
   const credit = user.credit;
@@ -86,6 +87,12 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
       repaymentDay: current.repaymentDay,
       availableLineFen: Math.max(0, credit.lineFen - current.usedFen),
     });
+    const maskedBankCard = maskCardNumber(readPii(services, current)?.bankCard ?? '');
+    // Checked again inside the transaction: the rate or repayment day may have changed since.
+    const agreement = requireAcceptedAgreement(
+      { amountFen: request.amountFen, termMonths: request.termMonths, dailyRatePpm: credit.dailyRatePpm, quote, maskedBankCard },
+      request.agreementDigest,
+    );
     const created: DrawDocument = {
       _id: drawId,
       openId: caller.openId,
@@ -99,10 +106,10 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
       installments: quote.installments,
       aprBasisPoints: quote.apr.bps,
       aprText: quote.apr.display,
-      maskedBankCard: maskCardNumber(readPii(services, current)?.bankCard ?? ''),
+      maskedBankCard,
       funding: plan.funding,
       partnerTrail: plan.trail,
-      agreement: { version: request.agreementVersion, acceptedAt: now.toISOString() },
+      agreement: { version: agreement.version, digest: agreement.digest, acceptedAt: now.toISOString() },
       payoutId: `payout_${drawId}`,
       createdAt: now.toISOString(),
       requestId,
@@ -162,7 +169,7 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
 
   const user = await requireUser(services, caller);
   const credit = requireApprovedLine(user);
-  quoteDrawForRequest({
+  const quote = quoteDrawForRequest({
     principalFen: request.amountFen,
     termMonths: request.termMonths,
     dailyRatePpm: credit.dailyRatePpm,
@@ -170,6 +177,17 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
     repaymentDay: user.repaymentDay,
     availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
   });
+  // Before any partner is asked: a draw needs the agreement for exactly today's terms.
+  requireAcceptedAgreement(
+    {
+      amountFen: request.amountFen,
+      termMonths: request.termMonths,
+      dailyRatePpm: credit.dailyRatePpm,
+      quote,
+      maskedBankCard: maskCardNumber(readPii(services, user)?.bankCard ?? ''),
+    },
+    request.agreementDigest,
+  );
 
   const drawId = `dr_${randomUUID()}`;
   const candidate = { drawId, principalFen: request.amountFen, termMonths: request.termMonths, dailyRatePpm: credit.dailyRatePpm, displayScore: credit.displayScore, lineFen: credit.lineFen };

@@ -1,5 +1,5 @@
 import type { StoredDocument } from '../../adapters/storage/port';
-import type { DrawStatus, DrawView, InstallmentState as InstallmentView, TermMonths } from '../../core/api';
+import type { AcceptedAgreement, DrawStatus, DrawView, InstallmentState as InstallmentView, TermMonths } from '../../core/api';
 import { computeLoanState, type LoanState, type LoanTerms, type Payment } from '../../core/repayment';
 import type { Installment, RepaymentMethod } from '../../core/schedule';
 
@@ -26,8 +26,8 @@ export interface DrawDocument extends StoredDocument {
   funding: { funder: string; principalFen: number }[];
   /** Partners asked for this draw and their decisions (approved, declined or timeout). */
   partnerTrail?: { partnerId: string; outcome: string }[];
-  /** The loan agreement version the borrower accepted and when; absent on older draws. */
-  agreement?: { version: string; acceptedAt: string };
+  /** The loan agreement the borrower accepted and when; absent on older draws. */
+  agreement?: AcceptedAgreement;
   payoutId: string;
   createdAt: string;
   requestId: string;

@@ -8,7 +8,7 @@ import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
 import { readPii } from '../privacy/user-pii';
 import { maskCardNumber } from '../../core/validation/mask';
-import { loanAgreement } from '../../core/agreement';
+import { quotedAgreement } from './loan-agreement';
 
 /** Quotes a draw on today's date at the borrower's rate and repayment day; nothing is stored. */
 export async function quoteLoan(services: Services, caller: Caller, amountFen: number, termMonths: TermMonths): Promise<LoanQuote> {
@@ -35,18 +35,7 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     totalFen,
   }));
   const maskedBankCard = maskCardNumber(readPii(services, user)?.bankCard ?? '');
-  const agreement = loanAgreement({
-    amountFen,
-    termMonths,
-    dailyRatePpm: credit.dailyRatePpm,
-    aprText: quote.apr.display,
-    repaymentDay: quote.repaymentDay,
-    firstDueDate: installments[0].dueDate,
-    lastDueDate: installments[installments.length - 1].dueDate,
-    totalInterestFen: quote.totalInterestFen,
-    totalRepaymentFen: quote.totalRepaymentFen,
-    maskedBankCard,
-  });
+  const agreement = quotedAgreement({ amountFen, termMonths, dailyRatePpm: credit.dailyRatePpm, quote, maskedBankCard });
   return {
     amountFen,
     termMonths,

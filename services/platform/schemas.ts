@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 /** Schema building blocks with messages that state what is wrong and what to send instead. */
 
@@ -32,7 +31,9 @@ export const shortText = (what: string, max: number) =>
     .min(1, { error: `${what} is missing` })
     .max(max, { error: `${what} must be at most ${max} characters` });
 
-/** The accepted loan agreement's version; only the current version is accepted. */
-export const agreementVersion = z.literal(LOAN_AGREEMENT_VERSION, {
-  error: `agreementVersion must be "${LOAN_AGREEMENT_VERSION}", the current loan agreement: show the borrower the agreement from a new quote and send its version once they accept it`,
-});
+/** Digest of the accepted loan agreement: 64 lowercase hex digits. */
+export const agreementDigest = z
+  .string({ error: "agreementDigest must be a string: send the quote's agreement.digest once the borrower accepts it" })
+  .regex(/^[0-9a-f]{64}$/, {
+    error: "agreementDigest must be 64 lowercase hex digits: send the quote's agreement.digest unchanged",
+  });

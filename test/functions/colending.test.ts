@@ -6,8 +6,7 @@ import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
 import { partnerStatement } from '../../services/colending/settlement';
 import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
 import type { PartnerBank, PartnerDecisionRequest } from '../../adapters/ports/partner-bank';
-import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness, type HarnessOptions } from '../support/harness';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
+import { acceptedDrawRequest, approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness, type HarnessOptions } from '../support/harness';
 
 let people: Awaited<ReturnType<typeof approvedPeople>>;
 let harness: Harness | undefined;
@@ -72,7 +71,7 @@ describe('co-lending allocation', () => {
     const h = await start();
     const [{ person }] = coLendable(1);
     await onboard(h, 'cl_share', person);
-    const view = await h.ok<DrawView>('draw', 'cl_share', { amountFen: 130_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const view = await h.ok<DrawView>('draw', 'cl_share', await acceptedDrawRequest(h, 'cl_share', { amountFen: 130_000, termMonths: 5, idempotencyKey: key() }));
     const draw = await storedDraw(h, view.drawId);
     expect(draw.funding).toHaveLength(2);
     const [platform, partner] = draw.funding;
@@ -90,7 +89,7 @@ describe('co-lending allocation', () => {
     const partnersUsed: string[] = [];
     for (const [index, { person }] of borrowers.entries()) {
       await onboard(h, `cl_rot${index}`, person);
-      const view = await h.ok<DrawView>('draw', `cl_rot${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+      const view = await h.ok<DrawView>('draw', `cl_rot${index}`, await acceptedDrawRequest(h, `cl_rot${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key() }));
       partnersUsed.push((await storedDraw(h, view.drawId)).funding[1]?.funder ?? 'platform');
     }
     expect(partnersUsed).toEqual(['bank_a', 'bank_b']);
@@ -101,7 +100,7 @@ describe('co-lending allocation', () => {
     const h = await start({ partnerBank: bank });
     const [{ person }] = coLendable(1, 3);
     await onboard(h, 'cl_fallback', person);
-    const view = await h.ok<DrawView>('draw', 'cl_fallback', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const view = await h.ok<DrawView>('draw', 'cl_fallback', await acceptedDrawRequest(h, 'cl_fallback', { amountFen: 50_000, termMonths: 5, idempotencyKey: key() }));
     const draw = await storedDraw(h, view.drawId);
     expect(bank.asked).toEqual(['bank_a', 'bank_b']);
     expect(draw.funding).toEqual([{ funder: 'platform', principalFen: 50_000 }]);
@@ -116,7 +115,7 @@ describe('co-lending allocation', () => {
     const h = await start({ partnerBank: bank, poolFundsFen: 10_000 });
     const [{ person }] = coLendable(1, 4);
     await onboard(h, 'cl_refused', person);
-    const result = await h.call('draw', 'cl_refused', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const result = await h.call('draw', 'cl_refused', await acceptedDrawRequest(h, 'cl_refused', { amountFen: 50_000, termMonths: 5, idempotencyKey: key() }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('FUNDS_UNAVAILABLE');
@@ -128,9 +127,11 @@ describe('co-lending allocation', () => {
     const h = await start({ partners: small });
     const borrowers = coLendable(6, 5);
     for (const [index, { person }] of borrowers.entries()) await onboard(h, `cl_busy${index}`, person);
-    const results = await Promise.all(
-      borrowers.map((_, index) => h.call<DrawView>('draw', `cl_busy${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION })),
-    );
+    const requests = [];
+    for (const [index] of borrowers.entries()) {
+      requests.push(await acceptedDrawRequest(h, `cl_busy${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key() }));
+    }
+    const results = await Promise.all(requests.map((request, index) => h.call<DrawView>('draw', `cl_busy${index}`, request)));
     expect(results.every((result) => result.ok)).toBe(true);
     const partnerFunds = await balance(h, 'partner_funds:bank_a');
     expect(partnerFunds).toBeGreaterThanOrEqual(0);
@@ -145,7 +146,7 @@ describe('co-lent repayments', () => {
     const h = await start();
     const [{ person }] = coLendable(1, 11);
     await onboard(h, 'cl_pay', person);
-    const view = await h.ok<DrawView>('draw', 'cl_pay', { amountFen: 120_000, termMonths: 10, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const view = await h.ok<DrawView>('draw', 'cl_pay', await acceptedDrawRequest(h, 'cl_pay', { amountFen: 120_000, termMonths: 10, idempotencyKey: key() }));
     await h.advanceDays(17);
     const quote = await h.ok<RepaymentQuote>('repay', 'cl_pay', { action: 'quote', drawId: view.drawId, kind: 'payoff' });
     const paid = await h.ok<RepaymentView>('repay', 'cl_pay', { action: 'pay', drawId: view.drawId, kind: 'payoff', amountFen: quote.amountFen, idempotencyKey: key() });
@@ -171,7 +172,7 @@ describe('90-day simulation', () => {
       const openId = `sim_user_${index}`;
       await onboard(h, openId, person);
       const amountFen = Math.max(50_000, Math.floor(lineFen / 2 / 10_000) * 10_000);
-      const view = await h.ok<DrawView>('draw', openId, { amountFen, termMonths: [5, 10, 20][index % 3], idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+      const view = await h.ok<DrawView>('draw', openId, await acceptedDrawRequest(h, openId, { amountFen, termMonths: [5, 10, 20][index % 3], idempotencyKey: key() }));
       if (view.status === 'active') draws.push({ openId, drawId: view.drawId });
     }
     const startDate = businessDate(h.clock.now());

@@ -3,7 +3,7 @@ import type { DrawView, LoanDetail, LoanQuote } from '../../core/api';
 import { accountBalances } from '../../services/ledger';
 import { USERS, type UserDocument } from '../../services/account/user-document';
 import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
-import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
+import { acceptedDrawRequest, UNMATCHED_AGREEMENT_DIGEST, approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
 import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 let harness: Harness;
@@ -56,26 +56,43 @@ describe('draw', () => {
 
   it.each([
     ['missing', undefined],
-    ['stale', '2025-01-01'],
     ['empty', ''],
-  ])('rejects a %s agreement version with no side effect', async (_case, agreementVersion) => {
+    ['not hex', 'g'.repeat(64)],
+    ['too short', 'a'.repeat(63)],
+  ])('rejects a %s agreement digest with no side effect', async (_case, agreementDigest) => {
     const usedBefore = (await harness.services.store.get<UserDocument>(USERS, 'user_quote'))?.usedFen;
-    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(20), ...(agreementVersion === undefined ? {} : { agreementVersion }) };
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(20), ...(agreementDigest === undefined ? {} : { agreementDigest }) };
     const result = await harness.call('draw', 'user_quote', request);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_INPUT');
-    expect(result.error.field).toBe('agreementVersion');
-    expect(result.error.message).toContain(`must be "${LOAN_AGREEMENT_VERSION}"`);
+    expect(result.error.field).toBe('agreementDigest');
+    expect(result.error.message).toContain("send the quote's agreement.digest");
     expect(await drawCount('user_quote')).toBe(0);
     expect((await harness.services.store.get<UserDocument>(USERS, 'user_quote'))?.usedFen).toBe(usedBefore);
   });
 
+  it.each([
+    ['another amount', 60_000, 5],
+    ['another term', 50_000, 10],
+  ])('rejects the agreement of %s', async (_case, amountFen, termMonths) => {
+    const accepted = await acceptedDrawRequest(harness, 'user_quote', { amountFen: 50_000, termMonths: 5 });
+    const request = { amountFen, termMonths, idempotencyKey: key(22), agreementDigest: accepted.agreementDigest };
+    const result = await harness.call('draw', 'user_quote', request);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('CONFLICT');
+    expect(result.error.field).toBe('agreementDigest');
+    expect(result.error.message).toContain('请重新查看还款计划并确认借款合同');
+    expect(await drawCount('user_quote')).toBe(0);
+  });
+
   it('records the accepted agreement on the draw', async () => {
-    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(21), agreementVersion: LOAN_AGREEMENT_VERSION };
+    const request = await acceptedDrawRequest(harness, 'user_quote', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(21) });
     const view = await harness.ok<DrawView>('draw', 'user_quote', request);
     const stored = await harness.services.store.get<DrawDocument>(DRAWS, view.drawId);
     expect(stored?.agreement?.version).toBe(LOAN_AGREEMENT_VERSION);
+    expect(stored?.agreement?.digest).toBe(request.agreementDigest);
     expect(stored?.agreement?.acceptedAt).toBe(harness.services.clock.now().toISOString());
     expect(view.agreement).toEqual(stored?.agreement);
   });
@@ -83,7 +100,7 @@ describe('draw', () => {
   it('repeats one key into one draw', async () => {
     const { person } = people[1];
     await onboard(harness, 'user_repeat', person);
-    const request = { amountFen: 50_000, termMonths: 10, idempotencyKey: key(1), agreementVersion: LOAN_AGREEMENT_VERSION };
+    const request = await acceptedDrawRequest(harness, 'user_repeat', { amountFen: 50_000, termMonths: 10, idempotencyKey: key(1) });
     const first = await harness.ok<DrawView>('draw', 'user_repeat', request);
     const second = await harness.ok<DrawView>('draw', 'user_repeat', request);
     expect(second.drawId).toBe(first.drawId);
@@ -94,7 +111,7 @@ describe('draw', () => {
   it('makes one draw and one payout from 50 concurrent requests', async () => {
     const { person } = people[2];
     await onboard(harness, 'user_burst', person);
-    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(2), agreementVersion: LOAN_AGREEMENT_VERSION };
+    const request = await acceptedDrawRequest(harness, 'user_burst', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(2) });
     const results = await Promise.all(Array.from({ length: 50 }, () => harness.call<DrawView>('draw', 'user_burst', request)));
     const ids = new Set(results.map((result) => (result.ok ? result.data.drawId : result.error.code)));
     expect(ids.size).toBe(1);
@@ -108,7 +125,7 @@ describe('draw', () => {
   });
 
   it('rejects a reused key with another amount', async () => {
-    const result = await harness.call('draw', 'user_repeat', { amountFen: 60_000, termMonths: 10, idempotencyKey: key(1), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const result = await harness.call('draw', 'user_repeat', await acceptedDrawRequest(harness, 'user_repeat', { amountFen: 60_000, termMonths: 10, idempotencyKey: key(1) }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('CONFLICT');
@@ -119,7 +136,7 @@ describe('draw', () => {
     const { person, lineFen } = people[3];
     await onboard(harness, 'user_over', person);
     const overFen = Math.min(lineFen + 10_000, 4_000_000 + 10_000);
-    const result = await harness.call('draw', 'user_over', { amountFen: overFen, termMonths: 5, idempotencyKey: key(3), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const result = await harness.call('draw', 'user_over', { amountFen: overFen, termMonths: 5, idempotencyKey: key(3), agreementDigest: UNMATCHED_AGREEMENT_DIGEST });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('LIMIT_EXCEEDED');
@@ -130,7 +147,7 @@ describe('draw', () => {
     ['below the minimum', 40_000],
     ['not a multiple of 100 CNY', 55_500],
   ])('rejects an amount %s', async (_case, amountFen) => {
-    const result = await harness.call('draw', 'user_over', { amountFen, termMonths: 5, idempotencyKey: key(4), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const result = await harness.call('draw', 'user_over', { amountFen, termMonths: 5, idempotencyKey: key(4), agreementDigest: UNMATCHED_AGREEMENT_DIGEST });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.field).toBe('amountFen');
@@ -147,7 +164,7 @@ describe('draw', () => {
 
   it('restores the line when the payout fails', async () => {
     await onboard(harness, 'user_closed_card', closedCardPerson);
-    const draw = await harness.ok<DrawView>('draw', 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const draw = await harness.ok<DrawView>('draw', 'user_closed_card', await acceptedDrawRequest(harness, 'user_closed_card', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(5) }));
     expect(draw.status).toBe('cancelled');
     expect(draw.cancelReason).toBeTruthy();
     const user = await harness.services.store.get<{ _id: string; usedFen: number }>(USERS, 'user_closed_card');
@@ -160,7 +177,7 @@ describe('draw', () => {
     const own = await createHarness();
     try {
       await onboard(own, 'user_day', closedCardPerson);
-      const draw = await own.ok<DrawView>('draw', 'user_day', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(8), agreementVersion: LOAN_AGREEMENT_VERSION });
+      const draw = await own.ok<DrawView>('draw', 'user_day', await acceptedDrawRequest(own, 'user_day', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(8) }));
       expect(draw.status).toBe('cancelled');
       const user = await own.services.store.get<{ _id: string; repaymentDay?: number }>(USERS, 'user_day');
       expect(user?.repaymentDay).toBeUndefined();
@@ -187,8 +204,8 @@ describe('lending pool', () => {
       const [first, second] = people.slice(5, 7);
       await onboard(small, 'pool_a', first.person);
       await onboard(small, 'pool_b', second.person);
-      await small.ok('draw', 'pool_a', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(6), agreementVersion: LOAN_AGREEMENT_VERSION });
-      const result = await small.call('draw', 'pool_b', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(7), agreementVersion: LOAN_AGREEMENT_VERSION });
+      await small.ok('draw', 'pool_a', await acceptedDrawRequest(small, 'pool_a', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(6) }));
+      const result = await small.call('draw', 'pool_b', await acceptedDrawRequest(small, 'pool_b', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(7) }));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('FUNDS_UNAVAILABLE');
@@ -206,9 +223,11 @@ describe('lending pool', () => {
     try {
       const group = people.slice(8, 14);
       for (const [index, { person }] of group.entries()) await onboard(small, `pool_c${index}`, person);
-      const results = await Promise.all(
-        group.map((_, index) => small.call('draw', `pool_c${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(10 + index), agreementVersion: LOAN_AGREEMENT_VERSION })),
-      );
+      const requests = [];
+      for (const [index] of group.entries()) {
+        requests.push(await acceptedDrawRequest(small, `pool_c${index}`, { amountFen: 50_000, termMonths: 5, idempotencyKey: key(10 + index) }));
+      }
+      const results = await Promise.all(requests.map((request, index) => small.call('draw', `pool_c${index}`, request)));
       expect(results.filter((result) => result.ok)).toHaveLength(4);
       const balances = await accountBalances(small.services.store);
       const funds = balances.find((item) => item.account === 'platform_funds');
@@ -216,6 +235,27 @@ describe('lending pool', () => {
       await expectBalancedLedger(small);
     } finally {
       await small.close();
+    }
+  });
+
+  it('rejects a quote from the day before', async () => {
+    const own = await createHarness();
+    try {
+      await onboard(own, 'user_stale', people.find(({ lineFen }) => lineFen >= 100_000)!.person);
+      const request = await acceptedDrawRequest(own, 'user_stale', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(23) });
+      own.clock.advance(24 * 60 * 60 * 1000);
+      const result = await own.call('draw', 'user_stale', request);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('CONFLICT');
+      expect(result.error.field).toBe('agreementDigest');
+      expect(await own.services.store.count(DRAWS, { openId: 'user_stale' })).toBe(0);
+      const fresh = await acceptedDrawRequest(own, 'user_stale', { ...request, idempotencyKey: key(24) });
+      expect(fresh.agreementDigest).not.toBe(request.agreementDigest);
+      const view = await own.ok<DrawView>('draw', 'user_stale', fresh);
+      expect(view.drawDate).toBe('2026-03-11');
+    } finally {
+      await own.close();
     }
   });
 });

@@ -4,10 +4,10 @@ import type { DrawView, RepaymentQuote, RepaymentView } from '../../core/api';
 import { USERS, type UserDocument } from '../../services/account/user-document';
 import type { Services } from '../../services/container';
 import { createDraw } from '../../services/loans/create-draw';
+import { quoteLoan } from '../../services/loans/quote-loan';
 import { settleDisbursement } from '../../services/loans/disbursement';
 import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
-import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
+import { acceptedDrawRequest, approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
 
 /**
  * Payout rail whose outcome each test sets per draw. A payout stays pending until the test
@@ -74,9 +74,11 @@ async function setUp(openId: string): Promise<{ own: Harness; services: Services
   return { own, services: { ...own.services, bank: rail }, rail };
 }
 
-function draw(services: Services, openId: string, amountFen: number): Promise<DrawView> {
+async function draw(services: Services, openId: string, amountFen: number): Promise<DrawView> {
   const caller = { openId, appId: 'wx_test', source: 'wx_client' };
-  return createDraw(services, caller, { amountFen, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION }, `req-${nextKey()}`);
+  const quote = await quoteLoan(services, caller, amountFen, 5);
+  const request = { amountFen, termMonths: 5 as const, idempotencyKey: nextKey(), agreementDigest: quote.agreement.digest };
+  return createDraw(services, caller, request, `req-${nextKey()}`);
 }
 
 async function userOf(own: Harness, openId: string): Promise<UserDocument | null> {
@@ -172,7 +174,7 @@ describe('repayment day on cancellation', () => {
 
   it('repaid first draw keeps day', async () => {
     const { own, services, rail } = await setUp('day_repaid_first');
-    const paidOut = await own.ok<DrawView>('draw', 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const paidOut = await own.ok<DrawView>('draw', 'day_repaid_first', await acceptedDrawRequest(own, 'day_repaid_first', { amountFen: 50_000, termMonths: 5, idempotencyKey: nextKey() }));
     expect(paidOut.status).toBe('active');
     const quote = await own.ok<RepaymentQuote>('repay', 'day_repaid_first', { action: 'quote', drawId: paidOut.drawId, kind: 'payoff' });
     await own.ok<RepaymentView>('repay', 'day_repaid_first', {

@@ -3,8 +3,7 @@ import type { DrawView, LoanDetail, RepaymentQuote, RepaymentView } from '../../
 import { accountBalances } from '../../services/ledger';
 import { REPAYMENTS } from '../../services/loans/draw-document';
 import { USERS } from '../../services/account/user-document';
-import { approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
+import { acceptedDrawRequest, approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
 
 let people: Awaited<ReturnType<typeof approvedPeople>>;
 let harness: Harness | undefined;
@@ -28,7 +27,7 @@ async function borrower(index: number, amountFen = 100_000, termMonths = 5) {
   const openId = `repay_user_${index}`;
   const candidates = people.filter(({ lineFen }) => lineFen >= amountFen);
   await onboard(harness, openId, candidates[index].person);
-  const draw = await harness.ok<DrawView>('draw', openId, { amountFen, termMonths, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+  const draw = await harness.ok<DrawView>('draw', openId, await acceptedDrawRequest(harness, openId, { amountFen, termMonths, idempotencyKey: key() }));
   expect(draw.status).toBe('active');
   return { h: harness, openId, draw };
 }
@@ -178,7 +177,7 @@ describe('daily job', () => {
     bank.payout = async () => {
       throw new Error('connection reset');
     };
-    const draw = await h.ok<DrawView>('draw', 'crash_payout', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const draw = await h.ok<DrawView>('draw', 'crash_payout', await acceptedDrawRequest(h, 'crash_payout', { amountFen: 50_000, termMonths: 5, idempotencyKey: key() }));
     expect(draw.status).toBe('disbursing');
     bank.payout = payout;
     await h.advanceDays(1);
@@ -215,7 +214,7 @@ describe('overdue', () => {
     harness = await createHarness({ partners: [] });
     const h = harness;
     await onboard(h, 'overdue_user', poor!.person);
-    const draw = await h.ok<DrawView>('draw', 'overdue_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const draw = await h.ok<DrawView>('draw', 'overdue_user', await acceptedDrawRequest(h, 'overdue_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key() }));
     const first = draw.installments[0];
     const days = Math.round((Date.parse(first.dueDate) - Date.parse(draw.drawDate)) / 86_400_000);
     await h.advanceDays(days + 1);
@@ -252,7 +251,7 @@ describe('afternoon auto-debit retry', () => {
     harness = await createHarness({ partners: [] });
     const h = harness;
     await onboard(h, 'retry_user', poor!.person);
-    const draw = await h.ok<DrawView>('draw', 'retry_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const draw = await h.ok<DrawView>('draw', 'retry_user', await acceptedDrawRequest(h, 'retry_user', { amountFen: 100_000, termMonths: 5, idempotencyKey: key() }));
     const days = Math.round((Date.parse(draw.installments[0].dueDate) - Date.parse(draw.drawDate)) / 86_400_000);
     await h.advanceDays(days);
     // The morning auto-debit fails on this card; reading the loan settles it as failed.

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountStatus, DrawView } from '../../core/api';
 import { USERS, type UserDocument } from '../../services/account/user-document';
 import { readPii } from '../../services/privacy/user-pii';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { acceptedDrawRequest, approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
 import type { SandboxPerson } from '../../adapters/identity/sandbox-registry';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 let harness: Harness;
 let people: SandboxPerson[];
@@ -24,12 +23,12 @@ beforeAll(async () => {
   for (const [index, person] of people.entries()) {
     await onboard(harness, `pii_user_${index}`, person);
   }
-  await harness.ok<DrawView>('draw', 'pii_user_0', {
+  const request = await acceptedDrawRequest(harness, 'pii_user_0', {
     amountFen: 100_000,
     termMonths: 5,
     idempotencyKey: '6f1c1f0e-8f43-4b7a-9d64-0d8f5d7a1c11',
-    agreementVersion: LOAN_AGREEMENT_VERSION,
   });
+  await harness.ok<DrawView>('draw', 'pii_user_0', request);
 });
 
 afterAll(async () => {

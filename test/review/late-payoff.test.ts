@@ -1,9 +1,9 @@
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrawView, LoanDetail, RepaymentQuote, RepaymentView } from '../../core/api';
 import { accountBalances } from '../../services/ledger';
 import { REPAYMENTS, type RepaymentDocument } from '../../services/loans/draw-document';
 import {
+  acceptedDrawRequest,
   approvedPeople,
   createHarness,
   expectBalancedLedger,
@@ -46,8 +46,8 @@ describe('payoff settled after the next due date', () => {
     await onboard(h, 'late_payer', people[0].person);
     await onboard(h, 'bystander', people[1].person);
     const request = { amountFen: 100_000, termMonths: 5 };
-    const draw = await h.ok<DrawView>('draw', 'late_payer', { ...request, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
-    await h.ok<DrawView>('draw', 'bystander', { ...request, idempotencyKey: key(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const draw = await h.ok<DrawView>('draw', 'late_payer', await acceptedDrawRequest(h, 'late_payer', { ...request, idempotencyKey: key() }));
+    await h.ok<DrawView>('draw', 'bystander', await acceptedDrawRequest(h, 'bystander', { ...request, idempotencyKey: key() }));
     const firstDue = draw.installments[0].dueDate;
     const daysToDue = Math.round((Date.parse(firstDue) - Date.parse(draw.drawDate)) / DAY_MS);
     await h.advanceDays(daysToDue - 1);

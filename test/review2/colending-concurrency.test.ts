@@ -1,9 +1,8 @@
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
-import { onboard, type Harness } from '../support/harness';
+import { acceptedDrawRequest, onboard, type Harness } from '../support/harness';
 import {
   balanceFen,
   exposureFen,
@@ -29,12 +28,14 @@ function largeLines(count: number): ApprovedPerson[] {
 }
 
 async function concurrentDraws(h: Harness, openIds: string[], perUser: number, amountFen: number) {
-  const calls: Promise<FunctionResult<DrawView>>[] = [];
+  // Quote first, one borrower at a time, so only the draws themselves race.
+  const requests: { openId: string; request: Awaited<ReturnType<typeof acceptedDrawRequest>> }[] = [];
   for (let round = 0; round < perUser; round++) {
     for (const openId of openIds) {
-      calls.push(h.call<DrawView>('draw', openId, { amountFen, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION }));
+      requests.push({ openId, request: await acceptedDrawRequest(h, openId, { amountFen, termMonths: 5, idempotencyKey: nextKey() }) });
     }
   }
+  const calls: Promise<FunctionResult<DrawView>>[] = requests.map(({ openId, request }) => h.call<DrawView>('draw', openId, request));
   return Promise.all(calls);
 }
 

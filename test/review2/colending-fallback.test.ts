@@ -1,9 +1,8 @@
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 import { describe, expect, it } from 'vitest';
 import type { DrawView } from '../../core/api';
 import type { FunctionResult } from '../../core/api';
 import { parsePartners, SANDBOX_PARTNERS, type PartnerConfig } from '../../services/colending/partners';
-import { onboard } from '../support/harness';
+import { acceptedDrawRequest, onboard } from '../support/harness';
 import {
   coLendable,
   drawFor,
@@ -49,8 +48,9 @@ describe('fallback order', () => {
     const h = await suite.open({ partnerBank: bank });
     const [{ person }] = coLendable(suite.people(), 1, 5);
     await onboard(h, 'fb_silent', person);
+    const request = await acceptedDrawRequest(h, 'fb_silent', { amountFen: 100_000, termMonths: 5, idempotencyKey: nextKey() });
     const started = Date.now();
-    const call = h.call<DrawView>('draw', 'fb_silent', { amountFen: 100_000, termMonths: 5, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
+    const call = h.call<DrawView>('draw', 'fb_silent', request);
     const timedOut = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 8_000));
     const outcome = await Promise.race([call, timedOut]);
     console.log(`draw with a silent partner: ${outcome === 'still waiting' ? 'no answer after 8 s' : `${Date.now() - started} ms`}`);

@@ -5,8 +5,7 @@ import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
 import { PARTNER_EXPOSURE, type ExposureDocument } from '../../services/colending/exposure';
 import { SANDBOX_PARTNERS } from '../../services/colending/partners';
 import { afterEach, beforeAll, expect } from 'vitest';
-import { approvedPeople, createHarness, type Harness } from '../support/harness';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
+import { acceptedDrawRequest, approvedPeople, createHarness, type Harness } from '../support/harness';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -97,7 +96,7 @@ export async function ledgerProblems(h: Harness): Promise<string[]> {
 
 /** Draws for a borrower and returns the draw view, failing on an error result. */
 export async function drawFor(h: Harness, openId: string, amountFen: number, termMonths = 5): Promise<DrawView> {
-  return h.ok<DrawView>('draw', openId, { amountFen, termMonths, idempotencyKey: nextKey(), agreementVersion: LOAN_AGREEMENT_VERSION });
+  return h.ok<DrawView>('draw', openId, await acceptedDrawRequest(h, openId, { amountFen, termMonths, idempotencyKey: nextKey() }));
 }
 
 /** Quotes and pays a payoff or the due amount, returning the repayment view. */

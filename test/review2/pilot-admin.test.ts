@@ -6,9 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../core/api';
 import { INVITATIONS, rolloutBucket } from '../../services/account/pilot';
-import { approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
+import { UNMATCHED_AGREEMENT_DIGEST, approvedPeople, createHarness, onboard, type Harness } from '../support/harness';
 import { coLendable, drawFor, ledgerProblems, payNow, type ApprovedPerson } from './colending-support';
-import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -55,7 +54,7 @@ describe('pilot access', () => {
     await h.services.store.set(INVITATIONS, { _id: 'pilot_repay', cohort: 'c1', invitedAt: now, revokedAt: now });
     const status = await h.ok<AccountStatus>('account', 'pilot_repay', { action: 'status' });
     expect(status.invited).toBe(false);
-    const refused = await h.call('draw', 'pilot_repay', { amountFen: 50_000, termMonths: 5, idempotencyKey: '44444444-0000-4000-8000-000000000001', agreementVersion: LOAN_AGREEMENT_VERSION });
+    const refused = await h.call('draw', 'pilot_repay', { amountFen: 50_000, termMonths: 5, idempotencyKey: '44444444-0000-4000-8000-000000000001', agreementDigest: UNMATCHED_AGREEMENT_DIGEST });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('NOT_INVITED');
     await h.advanceDays(3);
     const paid = await payNow(h, 'pilot_repay', view.drawId, 'payoff');

@@ -12,7 +12,7 @@ import { USER_FUNCTIONS, TIMER_FUNCTIONS } from '../../cloudfunctions/registry';
 import { loadSandboxRegistry, type SandboxPerson } from '../../adapters/identity/sandbox-registry';
 import { SANDBOX_FACES_DIR } from '../../adapters/identity/sandbox-registry';
 import { CONSENT_VERSIONS } from '../../core/api';
-import type { FunctionResult } from '../../core/api';
+import type { FunctionResult, LoanQuote } from '../../core/api';
 import { OutboxSmsSender } from '../../adapters/sms/outbox-sms-sender';
 import { makeSelfie } from '../../scripts/lib/selfie-variants';
 import { SandboxBankRail } from '../../adapters/bank/sandbox-bank-rail';
@@ -197,6 +197,25 @@ export async function onboard(harness: Harness, openId: string, person: SandboxP
   if (!face.passed) throw new Error(`face check failed for ${person.photo}`);
   return harness.ok<{ decision: string; lineFen: number; availableFen: number }>('creditLine', openId, { action: 'evaluate' });
 }
+
+/**
+ * Quotes a draw and returns the draw request with the digest of the quote's loan agreement,
+ * as the confirm screen sends it once the borrower accepts.
+ */
+export async function acceptedDrawRequest<R extends { amountFen: number; termMonths: number }>(
+  harness: Harness,
+  openId: string,
+  request: R,
+): Promise<R & { agreementDigest: string }> {
+  const quote = await harness.ok<LoanQuote>('loanQuote', openId, { amountFen: request.amountFen, termMonths: request.termMonths });
+  return { ...request, agreementDigest: quote.agreement.digest };
+}
+
+/**
+ * A well-formed agreement digest that matches no agreement, for draws that must fail on an
+ * earlier check (pilot, line or pool) before the agreement is compared.
+ */
+export const UNMATCHED_AGREEMENT_DIGEST = '0'.repeat(64);
 
 /** Fails the test unless the ledger balances and no receivable is below zero. */
 export async function expectBalancedLedger(harness: Harness): Promise<void> {

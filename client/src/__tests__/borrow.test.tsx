@@ -27,6 +27,12 @@ function acceptAgreement() {
   fireEvent.click(screen.getByText('我已阅读并同意《个人借款合同》'));
 }
 
+function confirmButton(): HTMLElement {
+  const button = document.querySelector('#borrow-confirm-button') as HTMLElement | null;
+  if (!button) throw new Error('the confirm button is not on the page');
+  return button;
+}
+
 async function quoteTenThousand() {
   render(<BorrowPage />);
   await screen.findByText('可用额度 ¥30,000.00');
@@ -145,7 +151,7 @@ describe('borrow page', () => {
     expect(draws[0].data.idempotencyKey).toMatch(UUID);
     expect(draws[1].data.idempotencyKey).toBe(draws[0].data.idempotencyKey);
     expect(draws[0].data).toMatchObject({ amountFen: 1_000_000, termMonths: 5 });
-    expect(draws[0].data.agreementVersion).toBe(quote.agreement.version);
+    expect(draws[0].data.agreementDigest).toBe(quote.agreement.digest);
   });
 
   it('shows the loan agreement with the quoted figures', async () => {
@@ -174,6 +180,84 @@ describe('borrow page', () => {
     fireEvent.click(screen.getByText('确认借款'));
     await screen.findByText(/借款成功/);
     expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(1);
+  });
+
+  it('sends a fresh quote after a changed agreement', async () => {
+    const changed = '借款条件已更新（日期、利率或借款合同有变化），请重新查看还款计划并确认借款合同。';
+    onCloud('draw', () => {
+      throw new CloudError('CONFLICT', changed, 'agreementDigest');
+    });
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(await screen.findByText(changed)).toBeTruthy();
+    expect(screen.queryByText('重试')).toBeNull();
+    fireEvent.click(screen.getByText('重新查看还款计划'));
+    const input = document.querySelector('#borrow-amount input, input#borrow-amount') as HTMLInputElement;
+    expect(input.value).toBe('10000.00');
+    expect(screen.queryByText('下一步：确认借款')).toBeNull();
+    fireEvent.click(screen.getByText('查看还款计划'));
+    await screen.findByText('还款计划');
+    expect(cloudCalls.filter((call) => call.name === 'loanQuote')).toHaveLength(2);
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(1);
+  });
+
+  it('keeps amount and term after going back', async () => {
+    onCloud('loanQuote', (data) => ({ ...quote, termMonths: data.termMonths }));
+    render(<BorrowPage />);
+    await screen.findByText('可用额度 ¥30,000.00');
+    typeAmount('10000');
+    fireEvent.click(screen.getByText('10 期'));
+    fireEvent.click(screen.getByText('查看还款计划'));
+    await screen.findByText('还款计划');
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    fireEvent.click(screen.getByText('返回修改'));
+    const input = document.querySelector('#borrow-amount input, input#borrow-amount') as HTMLInputElement;
+    expect(input.value).toBe('10000.00');
+    expect(screen.getByText('10 期').parentElement?.className).toContain('choice-selected');
+  });
+
+  it('disables confirm until ticked', async () => {
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    // The Taro button marks itself disabled with this class and ignores taps while it has it.
+    expect(confirmButton().classList.contains('taro-btn-disabled')).toBe(true);
+    acceptAgreement();
+    expect(confirmButton().classList.contains('taro-btn-disabled')).toBe(false);
+  });
+
+  it('sends one draw on a double tap', async () => {
+    onCloud('draw', () => activeDraw);
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
+    const button = confirmButton();
+    // Two taps handled before React renders the sending state.
+    act(() => {
+      button.click();
+      button.click();
+    });
+    await screen.findByText(/借款成功/);
+    const draws = cloudCalls.filter((call) => call.name === 'draw');
+    expect(draws).toHaveLength(1);
+    expect(draws[0].data.agreementDigest).toBe(quote.agreement.digest);
+  });
+
+  it('sends no draw after re-quoting unticked', async () => {
+    onCloud('draw', () => activeDraw);
+    await quoteTenThousand();
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    acceptAgreement();
+    fireEvent.click(screen.getByText('返回修改'));
+    typeAmount('20000');
+    fireEvent.click(screen.getByText('查看还款计划'));
+    await screen.findByText('还款计划');
+    fireEvent.click(screen.getByText('下一步：确认借款'));
+    fireEvent.click(screen.getByText('确认借款'));
+    expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(0);
   });
 
   it('asks for acceptance again after going back', async () => {

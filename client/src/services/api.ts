@@ -77,16 +77,16 @@ export function quoteLoan(amountFen: number, termMonths: TermMonths): Promise<Lo
 }
 
 /**
- * Draws money to the bound card under the loan agreement version the borrower accepted; a
- * retry with the same key returns the same draw.
+ * Draws money to the bound card under the loan agreement the borrower accepted, named by
+ * its digest; a retry with the same key returns the same draw.
  */
 export function drawLoan(
   amountFen: number,
   termMonths: TermMonths,
   idempotencyKey: string,
-  agreementVersion: string,
+  agreementDigest: string,
 ): Promise<DrawView> {
-  return callCloud('draw', { amountFen, termMonths, idempotencyKey, agreementVersion });
+  return callCloud('draw', { amountFen, termMonths, idempotencyKey, agreementDigest });
 }
 
 /** Lists the borrower's draws. */

@@ -49,9 +49,10 @@ const QUOTE = {
   totalInterestFen: 4_510,
   totalRepaymentFen: 104_510,
   maskedBankCard: '**** 3255',
-  // The server writes the agreement; the page shows its sections and sends back its version.
+  // The server writes the agreement; the page shows its sections and sends back its digest.
   agreement: {
-    version: 'agreement-under-test',
+    version: '2026-12-04',
+    digest: 'ab'.repeat(32),
     title: '个人借款合同',
     sections: [
       { heading: '一、借款金额与发放', body: '借款本金 1,000.00 元，发放至借款人本人名下的银行卡 **** 3255。' },
@@ -167,6 +168,6 @@ describe('borrow page (weapp build)', () => {
     const draw = host.cloudCalls.find((call) => call.name === 'draw');
     expect(draw.data).toMatchObject({ amountFen: 100_000, termMonths: 5 });
     expect(draw.data.idempotencyKey).toMatch(UUID_V4);
-    expect(draw.data.agreementVersion).toBe('agreement-under-test');
+    expect(draw.data.agreementDigest).toBe('ab'.repeat(32));
   });
 });

@@ -107,18 +107,22 @@ export const quote: LoanQuote = {
   totalInterestFen: 45_100,
   totalRepaymentFen: 1_045_100,
   maskedBankCard: '**** 3255',
-  agreement: loanAgreement({
-    amountFen: 1_000_000,
-    termMonths: 5,
-    dailyRatePpm: 500,
-    aprText: '18.25%',
-    repaymentDay: 10,
-    firstDueDate: '2026-02-10',
-    lastDueDate: '2026-06-10',
-    totalInterestFen: 45_100,
-    totalRepaymentFen: 1_045_100,
-    maskedBankCard: '**** 3255',
-  }),
+  agreement: {
+    ...loanAgreement({
+      amountFen: 1_000_000,
+      termMonths: 5,
+      dailyRatePpm: 500,
+      aprText: '18.25%',
+      repaymentDay: 10,
+      firstDueDate: '2026-02-10',
+      lastDueDate: '2026-06-10',
+      totalInterestFen: 45_100,
+      totalRepaymentFen: 1_045_100,
+      maskedBankCard: '**** 3255',
+    }),
+    // The server computes the digest; any 64 hex digits stand in for it here.
+    digest: 'd1'.repeat(32),
+  },
 };
 
 export const activeDraw: DrawView = {

@@ -5,6 +5,7 @@ import { AMOUNT_STEP_FEN, DRAW_MIN_FEN, TERM_MONTHS_OPTIONS } from '@core/limits
 import { quoteLoan } from '../../services/api';
 import { messageOf } from '../../services/cloud-error';
 import { formatMoney } from '../../services/format';
+import { formatYuan } from '@core/money';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { checkDrawAmount } from './amount';
@@ -18,12 +19,16 @@ interface BorrowFormProps {
   line: CreditLineView;
   /** Receives a fresh quote, or undefined when the amount or term changes after one. */
   onQuote: (quote: LoanQuote | undefined) => void;
+  /** Amount and term to start from, such as those of the quote the borrower went back from. */
+  initial?: { amountFen: number; termMonths: TermMonths };
 }
 
 /** Amount (whole hundreds of yuan within the available line) and term, then a quote. */
-export function BorrowForm({ line, onQuote }: BorrowFormProps) {
-  const [amountText, setAmountText] = useState('');
-  const [termMonths, setTermMonths] = useState<TermMonths>(TERM_MONTHS_OPTIONS[0] as TermMonths);
+export function BorrowForm({ line, onQuote, initial }: BorrowFormProps) {
+  const [amountText, setAmountText] = useState(initial ? formatYuan(initial.amountFen) : '');
+  const [termMonths, setTermMonths] = useState<TermMonths>(
+    initial?.termMonths ?? (TERM_MONTHS_OPTIONS[0] as TermMonths),
+  );
   const [amountError, setAmountError] = useState<string>();
   const [quoting, setQuoting] = useState(false);
   const [failure, setFailure] = useState<string>();

@@ -1,6 +1,6 @@
 import { View, Text, Button } from '@tarojs/components';
 import { useState } from 'react';
-import type { CreditLineView, LoanQuote } from '@core/api';
+import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
 import { fetchCreditLine } from '../../services/api';
 import { formatMoney } from '../../services/format';
 import { useRemote } from '../../hooks/useRemote';
@@ -17,7 +17,18 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
   const [quote, setQuote] = useState<LoanQuote>();
   const [confirming, setConfirming] = useState(false);
   const [accepted, setAccepted] = useState(false);
+  // The form unmounts while the confirm screen shows, so its amount and term live here.
+  const [formValues, setFormValues] = useState<{ amountFen: number; termMonths: TermMonths }>();
   const draw = useDraw();
+
+  // Back to the form for a fresh quote: the old one's terms or agreement are out of date.
+  const requote = () => {
+    if (quote) setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
+    setConfirming(false);
+    setAccepted(false);
+    setQuote(undefined);
+    draw.reset();
+  };
 
   if (draw.state.phase === 'sending') {
     return (
@@ -41,24 +52,31 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
         <AgreementView
           agreement={quote.agreement}
           accepted={accepted}
-          onToggle={() => setAccepted(!accepted)}
+          onToggle={() => setAccepted((previous) => !previous)}
         />
         {draw.state.phase === 'failed' ? (
           <Notice kind='error' message={draw.state.message} />
         ) : null}
-        <Button
-          className={`btn btn-primary ${accepted ? '' : 'btn-disabled'}`}
-          id='borrow-confirm-button'
-          disabled={!accepted || undefined}
-          onClick={() => {
-            if (accepted) draw.confirm(quote);
-          }}
-        >
-          {draw.state.phase === 'failed' ? '重试' : '确认借款'}
-        </Button>
+        {draw.state.phase === 'failed' && draw.state.requote ? (
+          <Button className='btn btn-primary' id='borrow-requote' onClick={requote}>
+            重新查看还款计划
+          </Button>
+        ) : (
+          <Button
+            className={`btn btn-primary ${accepted ? '' : 'btn-disabled'}`}
+            id='borrow-confirm-button'
+            disabled={!accepted || undefined}
+            onClick={() => {
+              if (accepted) draw.confirm(quote);
+            }}
+          >
+            {draw.state.phase === 'failed' ? '重试' : '确认借款'}
+          </Button>
+        )}
         <Button
           className='btn btn-secondary'
           onClick={() => {
+            setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
             setConfirming(false);
             setAccepted(false);
             draw.reset();
@@ -71,7 +89,7 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
   }
   return (
     <>
-      <BorrowForm line={line} onQuote={setQuote} />
+      <BorrowForm line={line} onQuote={setQuote} initial={formValues} />
       {quote ? (
         <>
           <QuoteView quote={quote} />
