@@ -86,13 +86,13 @@ export function loanAgreement(terms: LoanAgreementTerms): LoanAgreement {
           `借款分 ${terms.termMonths} 期，每月 ${terms.repaymentDay} 日为还款日，` +
           `首期 ${terms.firstDueDate}，末期 ${terms.lastDueDate}。` +
           '每期归还相同的本金（末期归还余下本金）及当期利息。' +
-          `按时还款时，利息合计 ${yuanText(terms.totalInterestFen)}，还款总额 ${yuanText(terms.totalRepaymentFen)}。`,
+          `款项当日到账并按时还款时，利息合计 ${yuanText(terms.totalInterestFen)}，还款总额 ${yuanText(terms.totalRepaymentFen)}。`,
       },
       {
         heading: '三、利率与计息',
         body:
           `日利率 ${dailyRate}，按未还本金和实际天数逐日计息；折合年化利率（APR）${terms.aprText}。` +
-          '放款当日起计息，还款当日不计息。',
+          '自款项到账当日起计息，还款当日不计息；款项次日才到账的，计息和还款计划从到账日起算。',
       },
       {
         heading: '四、提前还款',

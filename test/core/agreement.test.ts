@@ -62,6 +62,11 @@ describe('loanAgreement', () => {
     expect(text).toContain('按日利率 0.04605%（正常日利率的 1.5 倍）');
   });
 
+  it('starts interest when the money arrives', () => {
+    expect(text).toContain('自款项到账当日起计息，还款当日不计息');
+    expect(text).toContain('款项次日才到账的，计息和还款计划从到账日起算');
+  });
+
   it('promises early payoff without a fee', () => {
     expect(text).toContain('不收取违约金或手续费');
   });
