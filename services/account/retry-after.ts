@@ -22,7 +22,7 @@ export function formatWait(seconds: number): string {
 
 /**
  * Builds a RATE_LIMITED or ATTEMPTS_EXHAUSTED error whose message ends with how long to
- * wait and whose details carry `retryAfterSeconds` and the instant `retryAt`.
+ * wait and whose details carry the `reason` alone, `retryAfterSeconds` and the instant `retryAt`.
  */
 export function limitError(
   code: 'RATE_LIMITED' | 'ATTEMPTS_EXHAUSTED',
@@ -36,6 +36,7 @@ export function limitError(
   const retryAt = new Date(now.getTime() + seconds * 1000).toISOString();
   return new LoanError(code, `${reason}请 ${formatWait(seconds)}后再试。`, field, {
     ...extraDetails,
+    reason,
     retryAfterSeconds: seconds,
     retryAt,
   });

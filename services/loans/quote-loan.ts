@@ -1,6 +1,8 @@
 import type { LoanQuote, TermMonths } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
+import { AMOUNT_STEP_FEN, DRAW_MAX_FEN, DRAW_MIN_FEN } from '../../core/limits';
+import { formatYuan } from '../../core/money';
 import { quoteDraw } from '../../core/quote';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
@@ -53,16 +55,30 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
 }
 
 /**
- * Runs `quoteDraw` and reports a bad principal under the request's field name
- * `amountFen`, so the borrower's form highlights the right input.
+ * Runs `quoteDraw` and reports a bad amount under the request's field name `amountFen`, in
+ * words for the borrower: above the available line (which may have shrunk since the page
+ * loaded), or outside the product's range and step.
  */
 export function quoteDrawForRequest(request: Parameters<typeof quoteDraw>[0]) {
   try {
     return quoteDraw(request);
   } catch (error) {
     if (error instanceof LoanError && error.field === 'principalFen') {
-      throw new LoanError(error.code, error.message, 'amountFen', error.details);
+      throw new LoanError(error.code, amountMessage(error, request.availableLineFen), 'amountFen', error.details);
     }
     throw error;
   }
+}
+
+function amountMessage(error: LoanError, availableLineFen: number | undefined): string {
+  const availableFen = availableLineFen ?? DRAW_MAX_FEN;
+  if (error.details?.availableLineFen !== undefined) {
+    return `借款金额超过当前可用额度 ${yuanText(availableFen)}，请减少金额。`;
+  }
+  const maxFen = Math.min(DRAW_MAX_FEN, availableFen);
+  return `借款金额需在 ${yuanText(DRAW_MIN_FEN)} 至 ${yuanText(maxFen)} 之间，且为 ${yuanText(AMOUNT_STEP_FEN)} 的整数倍。`;
+}
+
+function yuanText(fen: number): string {
+  return `¥${formatYuan(Math.max(0, fen), { thousands: true })}`;
 }

@@ -3,6 +3,7 @@ import type { DrawView, LoanDetail, LoanQuote } from '../../core/api';
 import { accountBalances } from '../../services/ledger';
 import { USERS, type UserDocument } from '../../services/account/user-document';
 import { DRAWS, type DrawDocument } from '../../services/loans/draw-document';
+import { quoteDrawForRequest } from '../../services/loans/quote-loan';
 import { acceptedDrawRequest, UNMATCHED_AGREEMENT_DIGEST, approvedPeople, createHarness, expectBalancedLedger, onboard, type Harness } from '../support/harness';
 import { LOAN_AGREEMENT_VERSION } from '../../core/agreement';
 
@@ -140,7 +141,22 @@ describe('draw', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('LIMIT_EXCEEDED');
+    expect(result.error.field).toBe('amountFen');
+    // Above the line, or above the product's maximum when the line is larger.
+    expect(result.error.message).toMatch(/^借款金额(超过当前可用额度 ¥[\d,]+\.\d{2}，请减少金额|需在 ¥500\.00 至 ¥40,000\.00 之间，且为 ¥100\.00 的整数倍)。$/);
     expect(await drawCount('user_over')).toBe(0);
+  });
+
+  it.each([
+    [200_000, 100_000, '借款金额超过当前可用额度 ¥1,000.00，请减少金额。'],
+    [40_000, 100_000, '借款金额需在 ¥500.00 至 ¥1,000.00 之间，且为 ¥100.00 的整数倍。'],
+    [55_500, 5_000_000, '借款金额需在 ¥500.00 至 ¥40,000.00 之间，且为 ¥100.00 的整数倍。'],
+    [4_100_000, 5_000_000, '借款金额需在 ¥500.00 至 ¥40,000.00 之间，且为 ¥100.00 的整数倍。'],
+  ])('words %i fen against a %i fen line for the borrower', (principalFen, availableLineFen, message) => {
+    const quote = () =>
+      quoteDrawForRequest({ principalFen, termMonths: 5, dailyRatePpm: 400, drawDate: '2026-03-10', availableLineFen });
+    expect(quote).toThrow(message);
+    expect(quote).toThrow(expect.objectContaining({ field: 'amountFen' }));
   });
 
   it.each([
@@ -151,6 +167,7 @@ describe('draw', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.field).toBe('amountFen');
+    expect(result.error.message).toMatch(/^借款金额需在 ¥500\.00 至 ¥[\d,]+\.\d{2} 之间，且为 ¥100\.00 的整数倍。$/);
     expect(await drawCount('user_over')).toBe(0);
   });
 

@@ -44,7 +44,8 @@ describe('SMS limits', () => {
     if (again.ok) return;
     expect(again.error.code).toBe('RATE_LIMITED');
     expect(again.error.details?.retryAfterSeconds).toBe(40);
-    expect(again.error.message).toContain('40 秒');
+    expect(again.error.details?.reason).toBe('验证码发送过于频繁，');
+    expect(again.error.message).toBe('验证码发送过于频繁，请 40 秒后再试。');
   });
 
   it('locks the phone after five wrong codes', async () => {

@@ -1,4 +1,4 @@
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { CloudError } from '../services/cloud-error';
 import { CONSENT_VERSIONS } from '../../../core/api';
 import ConsentPage from '../account/consent/index';
@@ -238,14 +238,45 @@ describe('open account page', () => {
   ])('counts down a %i s rate limit on the button', async (retryAfterSeconds, label) => {
     acceptAllConsents();
     onAccount(() => {
-      throw new CloudError('RATE_LIMITED', '验证码发送过于频繁，请稍后再试。', 'phone', 'r1', { retryAfterSeconds });
+      throw new CloudError('RATE_LIMITED', `验证码发送过于频繁，请 ${retryAfterSeconds} 秒后再试。`, 'phone', 'r1', {
+        reason: '验证码发送过于频繁，',
+        retryAfterSeconds,
+      });
     });
     await renderForm();
     type('phone', '13087354852');
     fireEvent.click(screen.getByText('获取验证码'));
-    expect(await screen.findByText('验证码发送过于频繁，请稍后再试。')).toBeTruthy();
+    // The wait shows only on the button, which counts it down; the message names no number.
+    expect(await screen.findByText('验证码发送过于频繁，请在按钮倒计时结束后再获取验证码。')).toBeTruthy();
     fireEvent.click(screen.getByText(label));
     expect(callsOf('sendCode')).toHaveLength(1);
+  });
+
+  it('clears the rate-limit message when the wait ends', async () => {
+    jest.useFakeTimers();
+    try {
+      acceptAllConsents();
+      onAccount(() => {
+        throw new CloudError('RATE_LIMITED', '验证码发送过于频繁，请 2 秒后再试。', 'phone', 'r1', {
+          reason: '验证码发送过于频繁，',
+          retryAfterSeconds: 2,
+        });
+      });
+      await renderForm();
+      type('phone', '13087354852');
+      fireEvent.click(screen.getByText('获取验证码'));
+      expect(await screen.findByText('2 秒后可重发')).toBeTruthy();
+      // Each second's timer starts after the render of the previous one.
+      for (let second = 0; second < 2; second += 1) {
+        await act(async () => {
+          await jest.advanceTimersByTimeAsync(1_000);
+        });
+      }
+      expect(screen.getByText('获取验证码')).toBeTruthy();
+      expect(screen.queryByText('验证码发送过于频繁，请在按钮倒计时结束后再获取验证码。')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('opens the account with normalised values and every consent', async () => {

@@ -37,3 +37,10 @@ export function retryAfterSecondsOf(error: unknown): number | undefined {
   const seconds = error.details?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
 }
+
+/** Returns the reason a rate-limit or lock error gives without its wait, or undefined. */
+export function limitReasonOf(error: unknown): string | undefined {
+  if (!(error instanceof CloudError)) return undefined;
+  const reason = error.details?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}

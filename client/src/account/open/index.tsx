@@ -42,6 +42,8 @@ function OpenAccountForm() {
   const codeLocked = sms.sending || sms.secondsLeft > 0;
 
   const sendCode = () => {
+    // The h5 button still fires onClick while disabled, so a tap during the wait ends here.
+    if (codeLocked) return undefined;
     const { error } = checkField('phone', form.values.phone);
     if (error) return form.setFieldError('phone', error);
     return sms.send(normalised('phone', form.values.phone));

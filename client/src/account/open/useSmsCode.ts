@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendSmsCode } from '../../services/api';
-import { messageOf, retryAfterSecondsOf } from '../../services/cloud-error';
+import { limitReasonOf, messageOf, retryAfterSecondsOf } from '../../services/cloud-error';
 
 /** Sending state of the SMS code: a countdown until a resend is allowed, and messages. */
 export function useSmsCode() {
@@ -9,11 +9,20 @@ export function useSmsCode() {
   const [sentTo, setSentTo] = useState<string>();
   const [error, setError] = useState<string>();
 
+  // Set while the countdown is a server-named wait, whose message goes once the wait is over.
+  const [waitingOutLimit, setWaitingOutLimit] = useState(false);
+
   useEffect(() => {
-    if (secondsLeft <= 0) return undefined;
+    if (secondsLeft <= 0) {
+      if (waitingOutLimit) {
+        setWaitingOutLimit(false);
+        setError(undefined);
+      }
+      return undefined;
+    }
     const timer = setTimeout(() => setSecondsLeft((seconds) => seconds - 1), 1000);
     return () => clearTimeout(timer);
-  }, [secondsLeft]);
+  }, [secondsLeft, waitingOutLimit]);
 
   /** Sends a code to an already validated phone number. */
   const send = async (phone: string) => {
@@ -24,10 +33,16 @@ export function useSmsCode() {
       setSentTo(result.maskedPhone);
       setSecondsLeft(result.resendAfterSeconds);
     } catch (failure) {
-      setError(messageOf(failure));
-      // A rate limit or lock carries its wait, so the button counts it down instead of inviting taps.
+      // A rate limit or lock carries its wait, so the button counts it down instead of inviting
+      // taps, and the message points at the button rather than at a number that goes stale.
       const waitSeconds = retryAfterSecondsOf(failure);
-      if (waitSeconds !== undefined) setSecondsLeft(waitSeconds);
+      if (waitSeconds === undefined) {
+        setError(messageOf(failure));
+      } else {
+        setError(`${limitReasonOf(failure) ?? ''}请在按钮倒计时结束后再获取验证码。`);
+        setWaitingOutLimit(true);
+        setSecondsLeft(waitSeconds);
+      }
     } finally {
       setSending(false);
     }
