@@ -77,6 +77,7 @@ export function loanAgreement(terms: LoanAgreementTerms): LoanAgreement {
       {
         heading: '一、借款金额与发放',
         body:
+          '借款人为通过本人实名核验的本账户持有人，出借人为本平台及按第七条共同出资的合作银行。' +
           `借款本金 ${yuanText(terms.amountFen)}，发放至借款人本人名下的银行卡 ${terms.maskedBankCard}。` +
           '借款仅用于个人日常消费，不得用于购房、投资证券或其他法律禁止的用途。',
       },
@@ -86,7 +87,7 @@ export function loanAgreement(terms: LoanAgreementTerms): LoanAgreement {
           `借款分 ${terms.termMonths} 期，每月 ${terms.repaymentDay} 日为还款日，` +
           `首期 ${terms.firstDueDate}，末期 ${terms.lastDueDate}。` +
           '每期归还相同的本金（末期归还余下本金）及当期利息。' +
-          `款项当日到账并按时还款时，利息合计 ${yuanText(terms.totalInterestFen)}，还款总额 ${yuanText(terms.totalRepaymentFen)}。`,
+          `如款项当日到账且每期按时还款，利息合计 ${yuanText(terms.totalInterestFen)}，还款总额 ${yuanText(terms.totalRepaymentFen)}。`,
       },
       {
         heading: '三、利率与计息',

@@ -253,6 +253,8 @@ export interface DrawView {
   cancelReason?: string;
   /** The loan agreement the borrower accepted; absent on draws made before agreements. */
   agreement?: AcceptedAgreement;
+  /** A repayment (the borrower's or an auto-debit) is being collected from the card. */
+  collecting: boolean;
 }
 
 // ---- loans -----------------------------------------------------------------------------
@@ -268,6 +270,8 @@ export interface LoanSummary {
   nextDueDate?: string;
   nextDueFen?: number;
   overdue: boolean;
+  /** A repayment is being collected from the card; amounts change once it settles. */
+  collecting: boolean;
 }
 
 export interface LoanDetail extends DrawView {

@@ -22,6 +22,12 @@ const PERSON_COUNT = 300;
 /** Data rows in the Taiwan credit-card default dataset that `creditRow` indexes. */
 const CREDIT_ROW_COUNT = 30_000;
 const PHOTOS = ['Paul.jpeg', 'Chris.jpeg', 'Bryan.png', 'Luciano.jpg'] as const;
+/**
+ * People with failing test cards: indices 12, 28, 44, … for the insufficient-funds range and
+ * 288, 292, 296 for the single cards. All are multiples of 4, so their photo is `Paul.jpeg`.
+ */
+const FAILING_CARD_OFFSET = 12;
+const SINGLE_TEST_CARD_PEOPLE = [288, 292, 296] as const;
 const OUTPUT_FILE = path.resolve(__dirname, '../adapters/identity/sandbox-people.json');
 
 const SURNAMES = [
@@ -111,8 +117,10 @@ function drawUnique(taken: Set<string>, make: () => string): string {
 }
 
 /**
- * Builds the people. Every 16th carries a card in the insufficient-funds test range, and the
- * last three carry the bank rail's three single failing test cards.
+ * Builds the people. About one in 16 carries a card in the insufficient-funds test range, and
+ * three more carry the bank rail's three single failing test cards. All of them have the
+ * photo `Paul.jpeg`, whose second shot `Paul2.jpeg` passes the sandbox's single-photo face
+ * check, so their failing payouts and collections can be tried in the browser.
  */
 export function makeSandboxPeople(seed = SEED): SandboxPerson[] {
   const random = createSeededRandom(seed);
@@ -137,15 +145,15 @@ export function makeSandboxPeople(seed = SEED): SandboxPerson[] {
   // About one person in 16 gets a card in the insufficient-funds test range. A separate
   // random stream keeps every other field the same as before the range existed.
   const testCardRandom = createSeededRandom(seed + 1);
-  for (let i = INSUFFICIENT_FUNDS_EVERY - 1; i < PERSON_COUNT - 3; i += INSUFFICIENT_FUNDS_EVERY) {
+  for (let i = FAILING_CARD_OFFSET; i < PERSON_COUNT; i += INSUFFICIENT_FUNDS_EVERY) {
     people[i].bankCard = drawUnique(cards, () => {
       const payload = INSUFFICIENT_FUNDS_PREFIX + randomDigits(testCardRandom, 7);
       return payload + luhnCheckDigit(payload);
     });
   }
-  people[PERSON_COUNT - 3].bankCard = SANDBOX_TEST_CARDS.insufficientFunds;
-  people[PERSON_COUNT - 2].bankCard = SANDBOX_TEST_CARDS.accountClosed;
-  people[PERSON_COUNT - 1].bankCard = SANDBOX_TEST_CARDS.timeout;
+  people[SINGLE_TEST_CARD_PEOPLE[0]].bankCard = SANDBOX_TEST_CARDS.insufficientFunds;
+  people[SINGLE_TEST_CARD_PEOPLE[1]].bankCard = SANDBOX_TEST_CARDS.accountClosed;
+  people[SINGLE_TEST_CARD_PEOPLE[2]].bankCard = SANDBOX_TEST_CARDS.timeout;
   return people;
 }
 

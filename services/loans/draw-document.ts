@@ -138,5 +138,6 @@ export function toDrawView(draw: DrawDocument, date: string): DrawView {
     installments,
     ...(draw.cancelReason ? { cancelReason: draw.cancelReason } : {}),
     ...(draw.agreement ? { agreement: draw.agreement } : {}),
+    collecting: Boolean(draw.pendingRepaymentId),
   };
 }

@@ -43,6 +43,7 @@ export async function listLoans(services: Services, caller: Caller, requestId: s
       ...(next ? { nextDueDate: next.dueDate } : {}),
       ...(state && next ? { nextDueFen: state.amountDueFen > 0 ? state.amountDueFen : draw.installments[next.number - 1].totalFen } : {}),
       overdue: state?.installments.some((item) => item.status === 'overdue') ?? false,
+      collecting: Boolean(draw.pendingRepaymentId),
     });
   }
   return summaries;

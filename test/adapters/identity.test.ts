@@ -17,6 +17,12 @@ describe('sandbox people', () => {
     expect(makeSandboxPeople()).toEqual(JSON.parse(fs.readFileSync(PEOPLE_FILE, 'utf8')));
   });
 
+  it('gives every failing test card the photo with a second shot', () => {
+    const failing = people.filter((person) => person.bankCard.startsWith('6217000'));
+    expect(failing.length).toBeGreaterThanOrEqual(20);
+    for (const person of failing) expect(person.photo).toBe('Paul.jpeg');
+  });
+
   it('has 300 people in under 150 KB', () => {
     expect(people).toHaveLength(300);
     expect(fs.statSync(PEOPLE_FILE).size).toBeLessThan(150 * 1024);

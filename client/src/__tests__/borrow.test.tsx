@@ -44,7 +44,7 @@ async function quoteTenThousand() {
 describe('borrow page', () => {
   it('labels the amount with minimum and step', async () => {
     render(<BorrowPage />);
-    expect(await screen.findByText('借款金额（元，¥500.00 起，¥100.00 的整数倍）')).toBeTruthy();
+    expect(await screen.findByText('借款金额（元，500 元起，100 元的整数倍）')).toBeTruthy();
   });
 
   it('shows loading while the line is fetched', () => {
@@ -194,12 +194,12 @@ describe('borrow page', () => {
     expect(await screen.findByText(changed)).toBeTruthy();
     expect(screen.queryByText('重试')).toBeNull();
     fireEvent.click(screen.getByText('重新查看还款计划'));
-    const input = document.querySelector('#borrow-amount input, input#borrow-amount') as HTMLInputElement;
-    expect(input.value).toBe('10000.00');
-    expect(screen.queryByText('下一步：确认借款')).toBeNull();
-    fireEvent.click(screen.getByText('查看还款计划'));
     await screen.findByText('还款计划');
-    expect(cloudCalls.filter((call) => call.name === 'loanQuote')).toHaveLength(2);
+    const input = document.querySelector('#borrow-amount input, input#borrow-amount') as HTMLInputElement;
+    expect(input.value).toBe('10000');
+    const quotes = cloudCalls.filter((call) => call.name === 'loanQuote');
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1].data).toEqual({ amountFen: 1_000_000, termMonths: 5 });
     fireEvent.click(screen.getByText('下一步：确认借款'));
     fireEvent.click(screen.getByText('确认借款'));
     expect(cloudCalls.filter((call) => call.name === 'draw')).toHaveLength(1);
@@ -216,7 +216,7 @@ describe('borrow page', () => {
     fireEvent.click(screen.getByText('下一步：确认借款'));
     fireEvent.click(screen.getByText('返回修改'));
     const input = document.querySelector('#borrow-amount input, input#borrow-amount') as HTMLInputElement;
-    expect(input.value).toBe('10000.00');
+    expect(input.value).toBe('10000');
     expect(screen.getByText('10 期').parentElement?.className).toContain('choice-selected');
   });
 

@@ -43,10 +43,16 @@ describe('loan detail page', () => {
 
   it('names the accepted agreement on its business date', async () => {
     // 17:30 UTC on 10 January is already 11 January in Shanghai.
-    const agreement = { version: '2026-12-04', acceptedAt: '2026-01-10T17:30:00.000Z' };
+    const agreement = { version: '2026-12-04', digest: 'd1'.repeat(32), acceptedAt: '2026-01-10T17:30:00.000Z' };
     onCloud('loans', () => ({ ...overdueLoan, agreement }));
     render(<LoanDetailPage />);
-    expect(await screen.findByText('版本 2026-12-04，2026-01-11 同意')).toBeTruthy();
+    expect(await screen.findByText('《个人借款合同》版本 2026-12-04，2026-01-11 同意')).toBeTruthy();
+  });
+
+  it('says a collection is in progress', async () => {
+    onCloud('loans', () => ({ ...overdueLoan, collecting: true }));
+    render(<LoanDetailPage />);
+    expect(await screen.findByText('正在从银行卡扣款，结果稍后更新；扣款完成前不能再发起还款。')).toBeTruthy();
   });
 
   it('shows no agreement row for a draw without one', async () => {

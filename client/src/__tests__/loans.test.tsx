@@ -47,6 +47,15 @@ describe('loans page', () => {
     expect(navigation[0].url).toBe('/loan/detail/index?drawId=draw-1');
   });
 
+  it('marks only the loan being collected', async () => {
+    onCloud('loans', () => loanSummaries);
+    render(<LoansPage />);
+    await screen.findByText(/¥3,000.00 · 还款中/);
+    expect(screen.getAllByText('正在从银行卡扣款，金额稍后更新。')).toHaveLength(1);
+    const card = screen.getByText(/¥3,000.00 · 还款中/).closest('.loan-card');
+    expect(card?.textContent).toContain('正在从银行卡扣款');
+  });
+
   it('shows an overdue loan without the missed date', async () => {
     onCloud('loans', () => loanSummaries);
     render(<LoansPage />);

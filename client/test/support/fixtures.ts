@@ -135,6 +135,7 @@ export const activeDraw: DrawView = {
   aprText: '18.25%',
   drawDate: '2026-01-10',
   maskedBankCard: '**** 3255',
+  collecting: false,
   installments: quote.installments.map((row) => ({
     ...row,
     status: 'upcoming' as const,
@@ -187,6 +188,7 @@ export const loanSummaries: LoanSummary[] = [
     nextDueDate: '2026-03-10',
     nextDueFen: 215_700,
     overdue: true,
+    collecting: false,
   },
   {
     drawId: 'draw-2',
@@ -197,6 +199,7 @@ export const loanSummaries: LoanSummary[] = [
     nextDueDate: '2026-04-01',
     nextDueFen: 31_500,
     overdue: false,
+    collecting: true,
   },
   {
     drawId: 'draw-0',
@@ -205,5 +208,6 @@ export const loanSummaries: LoanSummary[] = [
     outstandingPrincipalFen: 0,
     drawDate: '2025-11-02',
     overdue: false,
+    collecting: false,
   },
 ];

@@ -10,10 +10,13 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { checkDrawAmount } from './amount';
 
-/** Amount label with the core's minimum draw and step: "借款金额（元，¥500.00 起，¥100.00 的整数倍）". */
-const MIN_TEXT = formatMoney(DRAW_MIN_FEN);
-const STEP_TEXT = formatMoney(AMOUNT_STEP_FEN);
-const AMOUNT_LABEL = `借款金额（元，${MIN_TEXT} 起，${STEP_TEXT} 的整数倍）`;
+/** Writes an amount as the borrower would type it: 3000 for whole yuan, 3000.50 otherwise. */
+function yuanInputText(amountFen: number): string {
+  return amountFen % 100 === 0 ? String(amountFen / 100) : formatYuan(amountFen);
+}
+
+/** Amount label with the core's minimum draw and step in yuan: "借款金额（元，500 元起，100 元的整数倍）". */
+const AMOUNT_LABEL = `借款金额（元，${yuanInputText(DRAW_MIN_FEN)} 元起，${yuanInputText(AMOUNT_STEP_FEN)} 元的整数倍）`;
 
 interface BorrowFormProps {
   line: CreditLineView;
@@ -25,7 +28,7 @@ interface BorrowFormProps {
 
 /** Amount (whole hundreds of yuan within the available line) and term, then a quote. */
 export function BorrowForm({ line, onQuote, initial }: BorrowFormProps) {
-  const [amountText, setAmountText] = useState(initial ? formatYuan(initial.amountFen) : '');
+  const [amountText, setAmountText] = useState(initial ? yuanInputText(initial.amountFen) : '');
   const [termMonths, setTermMonths] = useState<TermMonths>(
     initial?.termMonths ?? (TERM_MONTHS_OPTIONS[0] as TermMonths),
   );

@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components';
 import { useState } from 'react';
 import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
-import { fetchCreditLine } from '../../services/api';
+import { fetchCreditLine, quoteLoan } from '../../services/api';
 import { formatMoney } from '../../services/format';
 import { useRemote } from '../../hooks/useRemote';
 import { Screen } from '../../components/Screen';
@@ -21,13 +21,20 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
   const [formValues, setFormValues] = useState<{ amountFen: number; termMonths: TermMonths }>();
   const draw = useDraw();
 
-  // Back to the form for a fresh quote: the old one's terms or agreement are out of date.
-  const requote = () => {
-    if (quote) setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
+  // Quotes the same amount and term again, because the old quote's terms or agreement are out
+  // of date. If that fails, the form shows the error when the borrower quotes by hand.
+  const requote = async () => {
+    if (!quote) return;
+    setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
     setConfirming(false);
     setAccepted(false);
     setQuote(undefined);
     draw.reset();
+    try {
+      setQuote(await quoteLoan(quote.amountFen, quote.termMonths));
+    } catch (error) {
+      console.error('could not quote again after the agreement changed', error);
+    }
   };
 
   if (draw.state.phase === 'sending') {
@@ -46,8 +53,8 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
       <View className='card' id='borrow-confirm'>
         <Text className='card-title'>请核对借款信息</Text>
         <Text className='consent-text'>
-          借款 {formatMoney(quote.amountFen)}，分 {quote.termMonths} 期，年化利率 {quote.aprText}，
-          还款总额 {formatMoney(quote.totalRepaymentFen)}。款项将发放至您绑定的银行卡 {quote.maskedBankCard}。
+          {`借款 ${formatMoney(quote.amountFen)}，分 ${quote.termMonths} 期，年化利率 ${quote.aprText}，`}
+          {`还款总额 ${formatMoney(quote.totalRepaymentFen)}。款项将发放至您绑定的银行卡 ${quote.maskedBankCard}。`}
         </Text>
         <AgreementView
           agreement={quote.agreement}

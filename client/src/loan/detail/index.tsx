@@ -10,6 +10,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { Screen } from '../../components/Screen';
 import { RemoteView } from '../../components/RemoteView';
 import { InfoRow } from '../../components/InfoRow';
+import { Notice } from '../../components/Notice';
 import { InstallmentTable } from '../../components/InstallmentTable';
 import { RateSummary } from '../../components/RateSummary';
 import { RepayPanel } from './RepayPanel';
@@ -50,10 +51,13 @@ function DetailBody({ initial }: { initial: LoanDetail }) {
           <InfoRow label='逾期期数' value={`${overdueCount} 期`} valueClassName='status-overdue' />
         ) : null}
         {loan.cancelReason ? <InfoRow label='取消原因' value={loan.cancelReason} /> : null}
+        {loan.collecting ? (
+          <Notice kind='info' message='正在从银行卡扣款，结果稍后更新；扣款完成前不能再发起还款。' />
+        ) : null}
         {loan.agreement ? (
           <InfoRow
             label='借款合同'
-            value={`版本 ${loan.agreement.version}，${businessDate(loan.agreement.acceptedAt)} 同意`}
+            value={`《个人借款合同》版本 ${loan.agreement.version}，${businessDate(loan.agreement.acceptedAt)} 同意`}
           />
         ) : null}
         <RateSummary aprText={loan.aprText} dailyRatePpm={loan.dailyRatePpm} />

@@ -41,6 +41,7 @@ function LoanCard({ loan }: { loan: LoanSummary }) {
       <InfoRow label='借款日期' value={loan.drawDate} />
       <InfoRow label='剩余本金' value={formatMoney(loan.outstandingPrincipalFen)} />
       <NextDueRow loan={loan} />
+      {loan.collecting ? <Text className='hint'>正在从银行卡扣款，金额稍后更新。</Text> : null}
       <Text className='link'>查看详情</Text>
     </View>
   );
