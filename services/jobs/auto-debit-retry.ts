@@ -49,7 +49,7 @@ async function settlePending(services: Services, draw: DrawDocument, requestId: 
   } catch (error) {
     services.logger.error(
       { err: error, drawId: draw._id, repaymentId: draw.pendingRepaymentId, requestId },
-      'settling a collection before the afternoon retry failed; the draw is skipped today',
+      'settling a collection before the afternoon retry failed; no retry starts while it is marked in flight',
     );
   }
 }

@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { sendSmsCode } from '../../services/api';
 import { limitReasonOf, messageOf, retryAfterSecondsOf } from '../../services/cloud-error';
 
 /** Sending state of the SMS code: a countdown until a resend is allowed, and messages. */
 export function useSmsCode() {
-  const [secondsLeft, setSecondsLeft] = useState(0);
+  // The wait is kept as a deadline and read from the clock on every tick, because a
+  // mini-program's timers stop while it is in the background.
+  const [deadlineMs, setDeadlineMs] = useState(0);
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const secondsLeft = Math.max(0, Math.ceil((deadlineMs - nowMs) / 1000));
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
   const [error, setError] = useState<string>();
@@ -20,9 +25,18 @@ export function useSmsCode() {
       }
       return undefined;
     }
-    const timer = setTimeout(() => setSecondsLeft((seconds) => seconds - 1), 1000);
+    const timer = setTimeout(() => setNowMs(Date.now()), 1000);
     return () => clearTimeout(timer);
-  }, [secondsLeft, waitingOutLimit]);
+  }, [secondsLeft, nowMs, waitingOutLimit]);
+
+  // Back from the background: read the clock at once instead of waiting for the next tick.
+  useDidShow(() => setNowMs(Date.now()));
+
+  const waitFor = (seconds: number) => {
+    const now = Date.now();
+    setNowMs(now);
+    setDeadlineMs(now + seconds * 1000);
+  };
 
   /** Sends a code to an already validated phone number. */
   const send = async (phone: string) => {
@@ -31,7 +45,7 @@ export function useSmsCode() {
     try {
       const result = await sendSmsCode(phone);
       setSentTo(result.maskedPhone);
-      setSecondsLeft(result.resendAfterSeconds);
+      waitFor(result.resendAfterSeconds);
     } catch (failure) {
       // A rate limit or lock carries its wait, so the button counts it down instead of inviting
       // taps, and the message points at the button rather than at a number that goes stale.
@@ -41,7 +55,7 @@ export function useSmsCode() {
       } else {
         setError(`${limitReasonOf(failure) ?? ''}请在按钮倒计时结束后再获取验证码。`);
         setWaitingOutLimit(true);
-        setSecondsLeft(waitSeconds);
+        waitFor(waitSeconds);
       }
     } finally {
       setSending(false);

@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
 import { AMOUNT_STEP_FEN, DRAW_MIN_FEN, TERM_MONTHS_OPTIONS } from '@core/limits';
 import { quoteLoan } from '../../services/api';
@@ -24,10 +24,12 @@ interface BorrowFormProps {
   onQuote: (quote: LoanQuote | undefined) => void;
   /** Amount and term to start from, such as those of the quote the borrower went back from. */
   initial?: { amountFen: number; termMonths: TermMonths };
+  /** Quote the initial amount and term as soon as the form shows. */
+  quoteOnMount?: boolean;
 }
 
 /** Amount (whole hundreds of yuan within the available line) and term, then a quote. */
-export function BorrowForm({ line, onQuote, initial }: BorrowFormProps) {
+export function BorrowForm({ line, onQuote, initial, quoteOnMount }: BorrowFormProps) {
   const [amountText, setAmountText] = useState(initial ? yuanInputText(initial.amountFen) : '');
   const [termMonths, setTermMonths] = useState<TermMonths>(
     initial?.termMonths ?? (TERM_MONTHS_OPTIONS[0] as TermMonths),
@@ -35,14 +37,18 @@ export function BorrowForm({ line, onQuote, initial }: BorrowFormProps) {
   const [amountError, setAmountError] = useState<string>();
   const [quoting, setQuoting] = useState(false);
   const [failure, setFailure] = useState<string>();
+  // Counts edits and requests, so a reply for an amount or term since changed is dropped.
+  const requestRef = useRef(0);
 
   const changeAmount = (text: string) => {
+    requestRef.current += 1;
     setAmountText(text);
     setAmountError(undefined);
     onQuote(undefined);
   };
 
   const chooseTerm = (term: TermMonths) => {
+    requestRef.current += 1;
     setTermMonths(term);
     onQuote(undefined);
   };
@@ -56,17 +62,25 @@ export function BorrowForm({ line, onQuote, initial }: BorrowFormProps) {
   const requestQuote = async () => {
     const check = checkDrawAmount(amountText, line.availableFen);
     if (!check.ok) return setAmountError(check.message);
+    requestRef.current += 1;
+    const request = requestRef.current;
     setQuoting(true);
     setFailure(undefined);
     try {
-      onQuote(await quoteLoan(check.amountFen, termMonths));
+      const quote = await quoteLoan(check.amountFen, termMonths);
+      if (request === requestRef.current) onQuote(quote);
     } catch (error) {
-      setFailure(messageOf(error));
+      if (request === requestRef.current) setFailure(messageOf(error));
     } finally {
       setQuoting(false);
     }
     return undefined;
   };
+
+  useEffect(() => {
+    if (quoteOnMount) requestQuote();
+    // Only on mount: later quotes follow the borrower's taps.
+  }, []);
 
   return (
     <View className='card'>

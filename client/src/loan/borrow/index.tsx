@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components';
 import { useState } from 'react';
 import type { CreditLineView, LoanQuote, TermMonths } from '@core/api';
-import { fetchCreditLine, quoteLoan } from '../../services/api';
+import { fetchCreditLine } from '../../services/api';
 import { formatMoney } from '../../services/format';
 import { useRemote } from '../../hooks/useRemote';
 import { Screen } from '../../components/Screen';
@@ -19,22 +19,19 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
   const [accepted, setAccepted] = useState(false);
   // The form unmounts while the confirm screen shows, so its amount and term live here.
   const [formValues, setFormValues] = useState<{ amountFen: number; termMonths: TermMonths }>();
+  const [quoteOnMount, setQuoteOnMount] = useState(false);
   const draw = useDraw();
 
-  // Quotes the same amount and term again, because the old quote's terms or agreement are out
-  // of date. If that fails, the form shows the error when the borrower quotes by hand.
-  const requote = async () => {
+  // Back to the form, which quotes the same amount and term again at once, because the old
+  // quote's terms or agreement are out of date.
+  const requote = () => {
     if (!quote) return;
     setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
+    setQuoteOnMount(true);
     setConfirming(false);
     setAccepted(false);
     setQuote(undefined);
     draw.reset();
-    try {
-      setQuote(await quoteLoan(quote.amountFen, quote.termMonths));
-    } catch (error) {
-      console.error('could not quote again after the agreement changed', error);
-    }
   };
 
   if (draw.state.phase === 'sending') {
@@ -84,6 +81,7 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
           className='btn btn-secondary'
           onClick={() => {
             setFormValues({ amountFen: quote.amountFen, termMonths: quote.termMonths });
+            setQuoteOnMount(false);
             setConfirming(false);
             setAccepted(false);
             draw.reset();
@@ -96,7 +94,7 @@ function BorrowFlow({ line }: { line: CreditLineView }) {
   }
   return (
     <>
-      <BorrowForm line={line} onQuote={setQuote} initial={formValues} />
+      <BorrowForm line={line} onQuote={setQuote} initial={formValues} quoteOnMount={quoteOnMount} />
       {quote ? (
         <>
           <QuoteView quote={quote} />
