@@ -223,10 +223,8 @@ export interface DrawRequest {
   agreementDigest: string;
 }
 
-/** The loan agreement a draw was made under: its version, digest and acceptance time. */
-export interface AcceptedAgreement {
-  version: string;
-  digest: string;
+/** The loan agreement a draw was made under, as the borrower read it, and when it was accepted. */
+export interface AcceptedAgreement extends QuotedAgreement {
   acceptedAt: string;
 }
 

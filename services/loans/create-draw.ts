@@ -109,7 +109,7 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
       maskedBankCard,
       funding: plan.funding,
       partnerTrail: plan.trail,
-      agreement: { version: agreement.version, digest: agreement.digest, acceptedAt: now.toISOString() },
+      agreement: { ...agreement, acceptedAt: now.toISOString() },
       payoutId: `payout_${drawId}`,
       createdAt: now.toISOString(),
       requestId,

@@ -89,11 +89,14 @@ describe('draw', () => {
   });
 
   it('records the accepted agreement on the draw', async () => {
-    const request = await acceptedDrawRequest(harness, 'user_quote', { amountFen: 50_000, termMonths: 5, idempotencyKey: key(21) });
+    const quote = await harness.ok<LoanQuote>('loanQuote', 'user_quote', { amountFen: 50_000, termMonths: 5 });
+    const request = { amountFen: 50_000, termMonths: 5, idempotencyKey: key(21), agreementDigest: quote.agreement.digest };
     const view = await harness.ok<DrawView>('draw', 'user_quote', request);
     const stored = await harness.services.store.get<DrawDocument>(DRAWS, view.drawId);
     expect(stored?.agreement?.version).toBe(LOAN_AGREEMENT_VERSION);
     expect(stored?.agreement?.digest).toBe(request.agreementDigest);
+    expect(stored?.agreement?.title).toBe(quote.agreement.title);
+    expect(stored?.agreement?.sections).toEqual(quote.agreement.sections);
     expect(stored?.agreement?.acceptedAt).toBe(harness.services.clock.now().toISOString());
     expect(view.agreement).toEqual(stored?.agreement);
   });

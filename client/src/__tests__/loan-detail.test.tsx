@@ -3,7 +3,7 @@ import { CloudError } from '../services/cloud-error';
 import LoanDetailPage from '../loan/detail/index';
 import { onCloud, pending, resetCloudDouble, cloudCalls } from '../../test/support/cloud-double';
 import { resetTaroDouble, routeParams } from '../../test/support/taro-double';
-import { closedLoan, overdueLoan, payoffQuote } from '../../test/support/fixtures';
+import { closedLoan, overdueLoan, payoffQuote, quote } from '../../test/support/fixtures';
 
 jest.mock('../services/cloud', () => require('../../test/support/cloud-double'));
 
@@ -43,10 +43,23 @@ describe('loan detail page', () => {
 
   it('names the accepted agreement on its business date', async () => {
     // 17:30 UTC on 10 January is already 11 January in Shanghai.
-    const agreement = { version: '2026-12-04', digest: 'd1'.repeat(32), acceptedAt: '2026-01-10T17:30:00.000Z' };
+    const agreement = { ...quote.agreement, acceptedAt: '2026-01-10T17:30:00.000Z' };
     onCloud('loans', () => ({ ...overdueLoan, agreement }));
     render(<LoanDetailPage />);
-    expect(await screen.findByText('《个人借款合同》版本 2026-12-04，2026-01-11 同意')).toBeTruthy();
+    expect(await screen.findByText(`《个人借款合同》版本 ${quote.agreement.version}，2026-01-11 同意`)).toBeTruthy();
+  });
+
+  it('shows the accepted agreement text on request', async () => {
+    const agreement = { ...quote.agreement, acceptedAt: '2026-01-10T02:00:00.000Z' };
+    onCloud('loans', () => ({ ...overdueLoan, agreement }));
+    render(<LoanDetailPage />);
+    fireEvent.click(await screen.findByText('查看合同'));
+    for (const section of quote.agreement.sections) {
+      expect(screen.getByText(section.heading)).toBeTruthy();
+      expect(screen.getByText(section.body)).toBeTruthy();
+    }
+    fireEvent.click(screen.getByText('收起合同'));
+    expect(screen.queryByText(quote.agreement.sections[0].heading)).toBeNull();
   });
 
   it('says a collection is in progress', async () => {

@@ -160,6 +160,10 @@ describeWithBrowser('borrower journey in the browser', () => {
     await snap('borrow-disbursed');
     await tap('查看借款详情');
     await page.getByText('还款中', { exact: true }).waitFor();
+    // The accepted agreement can be read again from the loan.
+    await tap('查看合同');
+    await page.locator('#loan-agreement').getByText('七、资金来源').waitFor();
+    await tap('收起合同');
 
     const clock = await sandbox('clock', { method: 'POST', body: { days: 10 } });
     await page.reload();

@@ -1,5 +1,6 @@
-import { View, Text, ScrollView } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import type { LoanAgreement } from '@core/agreement';
+import { AgreementText } from '../../components/AgreementText';
 
 interface AgreementViewProps {
   agreement: LoanAgreement;
@@ -14,16 +15,7 @@ interface AgreementViewProps {
 export function AgreementView({ agreement, accepted, onToggle }: AgreementViewProps) {
   return (
     <>
-      <ScrollView scrollY className='agreement' id='borrow-agreement'>
-        <Text className='card-title'>{agreement.title}</Text>
-        <Text className='muted'>版本 {agreement.version}</Text>
-        {agreement.sections.map((section) => (
-          <View key={section.heading}>
-            <Text className='agreement-heading'>{section.heading}</Text>
-            <Text className='agreement-body'>{section.body}</Text>
-          </View>
-        ))}
-      </ScrollView>
+      <AgreementText agreement={agreement} id='borrow-agreement' />
       <View className='agree-toggle' id='borrow-agree' onClick={onToggle}>
         <Text className={`agree-box ${accepted ? 'agree-box-checked' : ''}`}>{accepted ? '✓' : ''}</Text>
         <Text>我已阅读并同意《{agreement.title}》</Text>

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { LoanDetail, RepaymentView } from '@core/api';
+import type { AcceptedAgreement, LoanDetail, RepaymentView } from '@core/api';
 import { businessDate } from '@core/dates';
 import { fetchLoanDetail } from '../../services/api';
 import { formatMoney } from '../../services/format';
@@ -11,10 +11,28 @@ import { Screen } from '../../components/Screen';
 import { RemoteView } from '../../components/RemoteView';
 import { InfoRow } from '../../components/InfoRow';
 import { Notice } from '../../components/Notice';
+import { AgreementText } from '../../components/AgreementText';
 import { InstallmentTable } from '../../components/InstallmentTable';
 import { RateSummary } from '../../components/RateSummary';
 import { RepayPanel } from './RepayPanel';
 import { useRepay } from './useRepay';
+
+/** Shows the accepted agreement's title, version and date, with its full text on request. */
+function AgreementRow({ agreement }: { agreement: AcceptedAgreement }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <InfoRow
+        label='借款合同'
+        value={`《${agreement.title}》版本 ${agreement.version}，${businessDate(agreement.acceptedAt)} 同意`}
+      />
+      <Text className='link' id='loan-agreement-toggle' onClick={() => setOpen(!open)}>
+        {open ? '收起合同' : '查看合同'}
+      </Text>
+      {open ? <AgreementText agreement={agreement} id='loan-agreement' /> : null}
+    </>
+  );
+}
 
 function DetailBody({ initial }: { initial: LoanDetail }) {
   const [loan, setLoan] = useState(initial);
@@ -54,12 +72,7 @@ function DetailBody({ initial }: { initial: LoanDetail }) {
         {loan.collecting ? (
           <Notice kind='info' message='正在从银行卡扣款，结果稍后更新；扣款完成前不能再发起还款。' />
         ) : null}
-        {loan.agreement ? (
-          <InfoRow
-            label='借款合同'
-            value={`《个人借款合同》版本 ${loan.agreement.version}，${businessDate(loan.agreement.acceptedAt)} 同意`}
-          />
-        ) : null}
+        {loan.agreement ? <AgreementRow agreement={loan.agreement} /> : null}
         <RateSummary aprText={loan.aprText} dailyRatePpm={loan.dailyRatePpm} />
       </View>
       <RepayPanel loan={loan} repay={repay} />
