@@ -31,7 +31,7 @@ export async function runAutoDebitRetry(services: Services, date: string | undef
     });
     for (const stored of page.documents) {
       summary.drawsChecked++;
-      if (stored.pendingRepaymentId) await settlePending(services, stored, requestId);
+      if (stored.pendingRepaymentId) await settlePending(services, stored._id, stored.pendingRepaymentId, requestId);
       const retry = await startRetry(services, stored._id, day, requestId);
       if (!retry) continue;
       summary.collectionsStarted++;
@@ -43,12 +43,12 @@ export async function runAutoDebitRetry(services: Services, date: string | undef
   return summary;
 }
 
-async function settlePending(services: Services, draw: DrawDocument, requestId: string): Promise<void> {
+async function settlePending(services: Services, drawId: string, repaymentId: string, requestId: string): Promise<void> {
   try {
-    await settleRepayment(services, draw.pendingRepaymentId as string, requestId);
+    await settleRepayment(services, repaymentId, requestId);
   } catch (error) {
     services.logger.error(
-      { err: error, drawId: draw._id, repaymentId: draw.pendingRepaymentId, requestId },
+      { err: error, drawId, repaymentId, requestId },
       'settling a collection before the afternoon retry failed; no retry starts while it is marked in flight',
     );
   }

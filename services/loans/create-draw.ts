@@ -3,13 +3,11 @@ import type { DocumentUpdate } from '../../adapters/storage/port';
 import type { DrawRequest, DrawView } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
-import { maskCardNumber } from '../../core/validation/mask';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { requireUser } from '../account/account-status';
 import { assertInvited } from '../account/pilot';
 import { USERS, type UserDocument } from '../account/user-document';
-import { readPii } from '../privacy/user-pii';
 import { accountsOf } from '../accrual/accrual-state';
 import { fundingPlans, type FundingPlan } from '../colending/allocate';
 import { reserveExposure } from '../colending/exposure';
@@ -23,7 +21,7 @@ import {
   type IdempotencyDocument,
 } from './draw-document';
 import { awaitDisbursement, sendPayout } from './disbursement';
-import { quoteDrawForRequest } from './quote-loan';
+import { quoteForUser } from './quote-loan';
 import { requireAcceptedAgreement } from './loan-agreement';
 
 function requireApprovedLine(user: UserDocument) {
@@ -79,20 +77,9 @@ async function commitDraw(services: Services, attempt: DrawAttempt) {
     }
 
     const credit = requireApprovedLine(current);
-    const quote = quoteDrawForRequest({
-      principalFen: request.amountFen,
-      termMonths: request.termMonths,
-      dailyRatePpm: credit.dailyRatePpm,
-      drawDate: today,
-      repaymentDay: current.repaymentDay,
-      availableLineFen: Math.max(0, credit.lineFen - current.usedFen),
-    });
-    const maskedBankCard = maskCardNumber(readPii(services, current)?.bankCard ?? '');
+    const { quote, maskedBankCard, agreement } = quoteForUser(services, current, credit, request, today);
     // Checked again inside the transaction: the rate or repayment day may have changed since.
-    const agreement = requireAcceptedAgreement(
-      { amountFen: request.amountFen, termMonths: request.termMonths, dailyRatePpm: credit.dailyRatePpm, quote, maskedBankCard },
-      request.agreementDigest,
-    );
+    requireAcceptedAgreement(agreement, request.agreementDigest);
     const created: DrawDocument = {
       _id: drawId,
       openId: caller.openId,
@@ -169,25 +156,8 @@ export async function createDraw(services: Services, caller: Caller, request: Dr
 
   const user = await requireUser(services, caller);
   const credit = requireApprovedLine(user);
-  const quote = quoteDrawForRequest({
-    principalFen: request.amountFen,
-    termMonths: request.termMonths,
-    dailyRatePpm: credit.dailyRatePpm,
-    drawDate: today,
-    repaymentDay: user.repaymentDay,
-    availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
-  });
   // Before any partner is asked: a draw needs the agreement for exactly today's terms.
-  requireAcceptedAgreement(
-    {
-      amountFen: request.amountFen,
-      termMonths: request.termMonths,
-      dailyRatePpm: credit.dailyRatePpm,
-      quote,
-      maskedBankCard: maskCardNumber(readPii(services, user)?.bankCard ?? ''),
-    },
-    request.agreementDigest,
-  );
+  requireAcceptedAgreement(quoteForUser(services, user, credit, request, today).agreement, request.agreementDigest);
 
   const drawId = `dr_${randomUUID()}`;
   const candidate = { drawId, principalFen: request.amountFen, termMonths: request.termMonths, dailyRatePpm: credit.dailyRatePpm, displayScore: credit.displayScore, lineFen: credit.lineFen };

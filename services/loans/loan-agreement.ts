@@ -36,12 +36,11 @@ export function quotedAgreement(input: AgreementInput): QuotedAgreement {
 }
 
 /**
- * Writes the agreement for the figures a draw is about to be made on and checks that the
- * borrower accepted exactly that text. Throws CONFLICT on field `agreementDigest` when the
- * accepted quote is out of date (an earlier day, another rate, a new agreement version).
+ * Checks that the borrower accepted exactly this agreement, the one for the terms a draw is
+ * about to be made on. Throws CONFLICT on field `agreementDigest` when the accepted quote is
+ * out of date (an earlier day, another rate, a new agreement version).
  */
-export function requireAcceptedAgreement(input: AgreementInput, acceptedDigest: string): QuotedAgreement {
-  const agreement = quotedAgreement(input);
+export function requireAcceptedAgreement(agreement: QuotedAgreement, acceptedDigest: string): void {
   if (agreement.digest !== acceptedDigest) {
     throw new LoanError(
       'CONFLICT',
@@ -49,5 +48,4 @@ export function requireAcceptedAgreement(input: AgreementInput, acceptedDigest: 
       'agreementDigest',
     );
   }
-  return agreement;
 }

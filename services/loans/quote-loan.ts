@@ -1,12 +1,13 @@
-import type { LoanQuote, TermMonths } from '../../core/api';
+import type { LoanQuote, QuotedAgreement, TermMonths } from '../../core/api';
 import { businessDate } from '../../core/dates';
 import { LoanError } from '../../core/errors';
 import { AMOUNT_STEP_FEN, DRAW_MAX_FEN, DRAW_MIN_FEN } from '../../core/limits';
 import { formatYuan } from '../../core/money';
-import { quoteDraw } from '../../core/quote';
+import { quoteDraw, type DrawQuote } from '../../core/quote';
 import type { Caller } from '../platform/caller';
 import type { Services } from '../container';
 import { requireUser } from '../account/account-status';
+import type { CreditDecisionRecord, UserDocument } from '../account/user-document';
 import { assertInvited } from '../account/pilot';
 import { readPii } from '../privacy/user-pii';
 import { maskCardNumber } from '../../core/validation/mask';
@@ -21,14 +22,7 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
   if (credit.decision !== 'approved') throw new LoanError('CREDIT_DECLINED', '很抱歉，您暂未获得借款额度。');
 
   const drawDate = businessDate(services.clock.now());
-  const quote = quoteDrawForRequest({
-    principalFen: amountFen,
-    termMonths,
-    dailyRatePpm: credit.dailyRatePpm,
-    drawDate,
-    repaymentDay: user.repaymentDay,
-    availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
-  });
+  const { quote, maskedBankCard, agreement } = quoteForUser(services, user, credit, { amountFen, termMonths }, drawDate);
   const installments = quote.installments.map(({ number, dueDate, principalFen, interestFen, totalFen }) => ({
     number,
     dueDate,
@@ -36,8 +30,6 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     interestFen,
     totalFen,
   }));
-  const maskedBankCard = maskCardNumber(readPii(services, user)?.bankCard ?? '');
-  const agreement = quotedAgreement({ amountFen, termMonths, dailyRatePpm: credit.dailyRatePpm, quote, maskedBankCard });
   return {
     amountFen,
     termMonths,
@@ -52,6 +44,38 @@ export async function quoteLoan(services: Services, caller: Caller, amountFen: n
     maskedBankCard,
     agreement,
   };
+}
+
+/** A draw quoted for one borrower, with the masked card it pays out to and its agreement. */
+export interface UserQuote {
+  quote: DrawQuote;
+  maskedBankCard: string;
+  agreement: QuotedAgreement;
+}
+
+/**
+ * Quotes a draw on `drawDate` at the borrower's rate, repayment day and available line, and
+ * writes its loan agreement. The quote shown and both checks of a draw use this one function,
+ * so the agreement a draw is compared with is built exactly as the one the borrower saw.
+ */
+export function quoteForUser(
+  services: Services,
+  user: UserDocument,
+  credit: CreditDecisionRecord,
+  request: { amountFen: number; termMonths: TermMonths },
+  drawDate: string,
+): UserQuote {
+  const quote = quoteDrawForRequest({
+    principalFen: request.amountFen,
+    termMonths: request.termMonths,
+    dailyRatePpm: credit.dailyRatePpm,
+    drawDate,
+    repaymentDay: user.repaymentDay,
+    availableLineFen: Math.max(0, credit.lineFen - user.usedFen),
+  });
+  const maskedBankCard = maskCardNumber(readPii(services, user)?.bankCard ?? '');
+  const agreement = quotedAgreement({ ...request, dailyRatePpm: credit.dailyRatePpm, quote, maskedBankCard });
+  return { quote, maskedBankCard, agreement };
 }
 
 /**

@@ -25,7 +25,7 @@ function amountInput(): HTMLInputElement {
 }
 
 /** Quotes 10,000 CNY, confirms it and gets the changed-agreement refusal. */
-async function refusedDraw() {
+async function rejectedDraw() {
   render(<BorrowPage />);
   await screen.findByText('可用额度 ¥30,000.00');
   fireEvent.input(amountInput(), { target: { value: '10000' } });
@@ -39,7 +39,7 @@ async function refusedDraw() {
 
 describe('re-quote after a changed agreement', () => {
   it('shows why the new quote failed', async () => {
-    await refusedDraw();
+    await rejectedDraw();
     const shrunk = '借款金额超过当前可用额度 ¥5,000.00，请减少金额。';
     onCloud('loanQuote', () => {
       throw new CloudError('LIMIT_EXCEEDED', shrunk, 'amountFen');
@@ -52,7 +52,7 @@ describe('re-quote after a changed agreement', () => {
   });
 
   it('drops a late quote for an old amount', async () => {
-    await refusedDraw();
+    await rejectedDraw();
     let resolveQuote: (value: LoanQuote) => void = () => undefined;
     onCloud('loanQuote', () => new Promise<LoanQuote>((resolve) => (resolveQuote = resolve)));
     fireEvent.click(screen.getByText('重新查看还款计划'));

@@ -78,7 +78,7 @@ export function quoteLoan(amountFen: number, termMonths: TermMonths): Promise<Lo
 
 /**
  * Draws money to the bound card under the loan agreement the borrower accepted, named by
- * its digest; a retry with the same key returns the same draw.
+ * its digest. A retry with the same key returns the same draw.
  */
 export function drawLoan(
   amountFen: number,
